@@ -1,0 +1,5 @@
+"""Allow ``python -m suivi``."""
+
+from suivi.cli import main
+
+main()

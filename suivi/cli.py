@@ -1,0 +1,241 @@
+"""The ``suivi`` command: a thin layer that turns domain errors into one-line messages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import click
+
+from suivi import settings
+from suivi.errors import SuiviError
+
+
+def _fail(message: str) -> None:
+    click.echo(f"suivi: {message}", err=True)
+
+
+def samples_dir() -> Path:
+    """The bundled sample corpus."""
+    return Path(str(files("suivi") / "samples"))
+
+
+class Context:
+    """What every command shares: where the store is, opened on first use."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self._engine: Any = None
+
+    def engine(self) -> Any:
+        """The store's engine, migrated to the current schema."""
+        if self._engine is None:
+            from suivi.store import create
+
+            self._engine = create(self.db)
+        return self._engine
+
+
+@click.group()
+@click.version_option(package_name="suivi")
+@click.option(
+    "--db",
+    metavar="PATH_OR_URL",
+    default=None,
+    help=f"{settings.DB.help} Default: ${settings.DB.env}, else {settings.DB.default}.",
+)
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """suivi: follow intergovernmental cooperation commitments from the news."""
+    ctx.obj = Context(settings.DB.value(db))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per document.")
+@click.option(
+    "--no-extract", is_flag=True, help="Store the documents without extracting facts (faster)."
+)
+@click.pass_obj
+def ingest(obj: Context, inputs: tuple[str, ...], quiet: bool, no_extract: bool) -> None:
+    """Store each article of INPUTS once: files, folders, http(s) URLs, RSS/Atom feeds, .jsonl.
+
+    An input already stored adds nothing. A bad input is reported on one line and the
+    others still go in; the exit code is 1 if any input failed.
+    """
+    report = _run_ingest(obj, list(inputs), quiet=quiet, extract=not no_extract)
+    if not report.ok:
+        sys.exit(1)
+
+
+def _run_ingest(obj: Context, inputs: list[str], *, quiet: bool, extract: bool) -> Any:
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from suivi.ingest import ingest as run
+    from suivi.sources import ReadOptions
+
+    options = ReadOptions(
+        timeout=float(settings.FETCH_TIMEOUT.value()),
+        max_bytes=int(settings.MAX_BYTES.value()),
+        user_agent=settings.USER_AGENT.value(),
+    )
+    try:
+        engine = obj.engine()
+        extractor = _extractor() if extract else None
+    except SuiviError as error:
+        _fail(str(error))
+        sys.exit(1)
+    console = Console(stderr=True)
+    show_bar = console.is_terminal and not quiet
+    bar = (
+        Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console
+        )
+        if show_bar
+        else nullcontext()
+    )
+    with bar as progress:
+        task = progress.add_task("ingesting", total=None) if progress else None
+
+        def notify(kind: str, message: str) -> None:
+            if kind == "failed":
+                _fail(message)
+            elif not quiet:
+                click.echo(message, err=True)
+            if progress is not None and task is not None:
+                progress.update(task, advance=1, description=message[:70])
+
+        report = run(engine, inputs, options, extractor, notify)
+    facts = sum(count for _, _, count in report.stored)
+    click.echo(
+        f"{len(report.stored)} stored ({facts} facts), {len(report.known)} already stored, "
+        f"{len(report.failed)} failed"
+    )
+    return report
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Any:
+    """The extractor, its model loaded once per process."""
+    from suivi.extraction import Extractor
+
+    return Extractor()
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def extract(files: tuple[Path, ...]) -> None:
+    """Print the facts found in each FILE as JSON Lines, without touching the store.
+
+    Evidence offsets point into each file's text as decoded, so they can be checked
+    against the file itself.
+    """
+    from suivi.models import ExtractionInput
+    from suivi.sources.cleaning import mask_chrome
+    from suivi.sources.decoding import decode_bytes
+
+    inputs: list[ExtractionInput] = []
+    failed = False
+    for path in files:
+        try:
+            if not path.is_file():
+                raise SuiviError(f"{path}: no such file")
+            text = decode_bytes(path.read_bytes(), str(path))
+        except SuiviError as error:
+            _fail(str(error))
+            failed = True
+            continue
+        except OSError as error:
+            _fail(f"{path}: cannot read ({error.strerror})")
+            failed = True
+            continue
+        inputs.append(ExtractionInput(doc=path.name, text=mask_chrome(text)))
+    if inputs:
+        for result in _extractor().extract_many(inputs):
+            click.echo(json.dumps(result, ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as a JSON object.")
+@click.pass_obj
+def stats(obj: Context, as_json: bool) -> None:
+    """How many documents, facts and records the store holds."""
+    from suivi.store import counts
+
+    figures = counts(obj.engine())
+    if as_json:
+        click.echo(json.dumps(figures))
+    else:
+        for name, value in figures.items():
+            click.echo(f"{name}: {value}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per document.")
+@click.pass_obj
+def documents(obj: Context, as_json: bool) -> None:
+    """List the stored documents: title, date, outlet, language, id."""
+    from suivi.store import list_documents
+
+    rows = list_documents(obj.engine())
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    _print_documents(rows)
+
+
+def _print_documents(rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("titre", "date", "média", "langue", "id", show_lines=False)
+    for row in rows:
+        table.add_row(
+            (row["title"] or row["name"])[:70],
+            row["published"] or "—",
+            row["outlet"] or "—",
+            row["language"],
+            row["id"],
+        )
+    Console(width=140).print(table)
+
+
+@cli.command()
+@click.option("--quiet", "-q", is_flag=True, help="No line per document.")
+@click.pass_obj
+def demo(obj: Context, quiet: bool) -> None:
+    """Ingest the bundled sample corpus into the store and show what was stored."""
+    from suivi.store import counts, list_documents
+
+    report = _run_ingest(obj, [str(samples_dir())], quiet=quiet, extract=True)
+    _print_documents(list_documents(obj.engine()))
+    click.echo(json.dumps(counts(obj.engine())))
+    click.echo(f"store: {obj.db}")
+    if not report.ok:
+        sys.exit(1)
+
+
+def main() -> None:
+    """Entry point of the ``suivi`` command: domain errors become one line, exit 1."""
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        _fail("interrupted")
+        sys.exit(130)
+    except SuiviError as error:
+        _fail(str(error))
+        sys.exit(1)

@@ -1,0 +1,124 @@
+"""Ingest: sources → extraction → store, each document in its own transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, Protocol
+
+from sqlalchemy import Engine, select
+
+from suivi.errors import SourceError
+from suivi.models import Article, ExtractionInput
+from suivi.sources import ReadOptions, read_inputs
+from suivi.sources.cleaning import identity
+from suivi.store import add_document
+from suivi.store.schema import documents
+
+# Articles are extracted in batches so spaCy's nlp.pipe can work at full speed.
+BATCH_SIZE = 32
+
+
+class Extracting(Protocol):
+    """What ingest needs of an extractor."""
+
+    def extract_many(self, inputs: Iterable[ExtractionInput]) -> Iterator[dict[str, Any]]: ...
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, input by input."""
+
+    stored: list[tuple[str, Article, int]] = field(default_factory=list)
+    known: list[tuple[str, Article]] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every input went in (or was already there)."""
+        return not self.failed
+
+
+Notify = Callable[[str, str], None]
+
+
+def ingest(
+    engine: Engine,
+    inputs: list[str],
+    options: ReadOptions,
+    extractor: Extracting | None,
+    notify: Notify,
+) -> IngestReport:
+    """Read ``inputs``, extract facts, store each new document once.
+
+    ``notify(kind, message)`` hears of each outcome: ``stored``, ``known`` or ``failed``.
+    """
+    report = IngestReport()
+    stream = read_inputs(inputs, options)
+    while batch := list(islice(stream, BATCH_SIZE)):
+        fresh: list[Article] = []
+        for item in batch:
+            if isinstance(item, SourceError):
+                report.failed.append(str(item))
+                notify("failed", str(item))
+            elif _stored_id(engine, item) is not None or any(
+                identity(a.text) == identity(item.text) for a in fresh
+            ):
+                report.known.append((_stored_id(engine, item) or "", item))
+                notify("known", f"{item.source}: already stored, nothing added")
+            else:
+                fresh.append(item)
+        for article, extracted in _extract(fresh, extractor, notify, report):
+            try:
+                result = add_document(engine, article, extracted)
+            except ValueError as error:
+                message = f"{article.source}: not stored ({error})"
+                report.failed.append(message)
+                notify("failed", message)
+                continue
+            if result.new:
+                report.stored.append((result.id, article, result.facts))
+                notify("stored", f"{article.source}: stored as {result.id} ({result.facts} facts)")
+            else:
+                report.known.append((result.id, article))
+                notify("known", f"{article.source}: already stored, nothing added")
+    return report
+
+
+def _stored_id(engine: Engine, article: Article) -> str | None:
+    with engine.connect() as connection:
+        found = connection.execute(
+            select(documents.c.id).where(documents.c.identity == identity(article.text))
+        ).scalar_one_or_none()
+    return str(found) if found is not None else None
+
+
+def _extract(
+    articles: list[Article], extractor: Extracting | None, notify: Notify, report: IngestReport
+) -> Iterator[tuple[Article, dict[str, Any] | None]]:
+    if extractor is None:
+        for article in articles:
+            yield article, None
+        return
+    inputs = [_input(article) for article in articles]
+    try:
+        results = list(extractor.extract_many(inputs))
+    except Exception:
+        results = []
+    if len(results) == len(articles):
+        yield from zip(articles, results, strict=True)
+        return
+    for article, given in zip(articles, inputs, strict=True):
+        try:
+            yield article, next(iter(extractor.extract_many([given])))
+        except Exception as error:
+            message = f"{article.source}: extraction failed ({type(error).__name__}: {error})"
+            report.failed.append(message)
+            notify("failed", message)
+
+
+def _input(article: Article) -> ExtractionInput:
+    return ExtractionInput(
+        doc=article.name, text=article.text, published=article.published, language=article.language
+    )

@@ -1,0 +1,58 @@
+"""Every setting once: its name, default, environment variable and help.
+
+Precedence: defaults < environment < command-line flags.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: what it is called, where it comes from, what it does."""
+
+    name: str
+    env: str
+    default: str
+    help: str
+
+    def value(self, flag: str | None = None) -> str:
+        """The flag if given, else the environment variable, else the default."""
+        if flag is not None:
+            return flag
+        return os.environ.get(self.env) or self.default
+
+
+def default_db_path() -> Path:
+    """The default SQLite file, under the user's data directory."""
+    return Path(user_data_dir("suivi", appauthor=False)) / "suivi.db"
+
+
+DB = Setting(
+    "db",
+    "SUIVI_DB",
+    str(default_db_path()),
+    "SQLite file path or database URL (postgresql://…) of the store.",
+)
+FETCH_TIMEOUT = Setting(
+    "fetch_timeout", "SUIVI_FETCH_TIMEOUT", "20", "Seconds allowed to fetch one URL."
+)
+MAX_BYTES = Setting(
+    "max_bytes",
+    "SUIVI_MAX_BYTES",
+    str(10 * 1024 * 1024),
+    "Largest input accepted, in bytes (files and fetched pages).",
+)
+USER_AGENT = Setting(
+    "user_agent",
+    "SUIVI_USER_AGENT",
+    "suivi/0.1 (+cooperation commitments monitor)",
+    "User-Agent header sent when fetching URLs and feeds.",
+)
+
+SETTINGS = (DB, FETCH_TIMEOUT, MAX_BYTES, USER_AGENT)

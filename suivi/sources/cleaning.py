@@ -1,0 +1,52 @@
+"""The text that extraction reads: normalised, with site chrome kept out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from suivi.sources.chrome import is_chrome
+
+_BLANK_RUN = re.compile(r"\n{3,}")
+_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+
+
+def normalise(text: str) -> str:
+    """Unicode NFC, Unix line ends, no trailing blanks, at most one empty line in a row."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\ufeff", "")
+    text = _TRAILING_SPACE.sub("\n", text)
+    return _BLANK_RUN.sub("\n\n", text).strip()
+
+
+def strip_chrome(text: str) -> str:
+    """``text`` without its chrome lines, normalised: the stored text of a document."""
+    kept = [line for line in text.splitlines() if not is_chrome(line)]
+    return normalise("\n".join(kept))
+
+
+def mask_chrome(text: str) -> str:
+    """``text`` with chrome lines blanked out, keeping every offset where it was.
+
+    ``suivi extract`` reports offsets into the file as given, so chrome is blanked with
+    spaces rather than removed.
+    """
+    out = []
+    for line in text.splitlines(keepends=True):
+        if is_chrome(line):
+            body = line.rstrip("\r\n")
+            out.append(" " * len(body) + line[len(body) :])
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+def identity(text: str) -> str:
+    """A document's identity: SHA-256 of its text with case and spacing folded.
+
+    Two copies of one article that differ only in spacing, line breaks or case are one
+    document.
+    """
+    folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()

@@ -1,0 +1,86 @@
+"""Opening the store: the engine, SQLite's settings, and migrations to the current schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+
+from suivi.errors import StoreError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def database_url(target: str) -> str:
+    """A SQLAlchemy URL for ``target``: a URL as given, or a SQLite file path."""
+    if "://" in target:
+        return target
+    path = Path(target).expanduser()
+    return f"sqlite:///{path}"
+
+
+def _sqlite_settings(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets the portal read while an ingest writes; foreign keys are off by default.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def create(target: str) -> Engine:
+    """An engine on ``target``, its schema migrated to the newest version."""
+    url = database_url(target)
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if path.exists() and path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file (use --db FILE)")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"{path.parent}: cannot create the store's folder ({error.strerror})"
+            ) from error
+    try:
+        engine = create_engine(url)
+    except (SQLAlchemyError, ImportError) as error:
+        raise StoreError(f"{target}: not a usable database URL ({error})") from error
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_settings)
+    migrate(engine, target)
+    return engine
+
+
+def migrate(engine: Engine, target: str) -> None:
+    """Bring the schema to the newest version; a no-op when it is already there."""
+    config = _alembic_config()
+    try:
+        with engine.begin() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            head = ScriptDirectory.from_config(config).get_current_head()
+            if current == head:
+                return
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except SQLAlchemyError as error:
+        original = getattr(error, "orig", None)
+        message = str(original) if original is not None else str(error)
+        raise StoreError(f"{target}: cannot open the store ({message})") from error
+
+
+def schema_version(engine: Engine) -> str | None:
+    """The schema version recorded in the store."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()

@@ -1,0 +1,147 @@
+"""Writing and reading documents and their facts: one transaction per document."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from suivi.models import Article
+from suivi.sources.cleaning import identity
+from suivi.store.schema import documents, facts, raw_inputs, records
+
+FACT_CATEGORIES = ("actors", "quantities", "agreements", "events", "projects")
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What storing one article did."""
+
+    id: str
+    new: bool
+    facts: int = 0
+
+
+def document_id(text: str) -> str:
+    """The public id of a document: the start of its identity hash, stable across rebuilds."""
+    return identity(text)[:16]
+
+
+def add_document(
+    engine: Engine, article: Article, extracted: Mapping[str, Any] | None = None
+) -> Stored:
+    """Store ``article`` and its extracted facts in one transaction, unless already there.
+
+    A failure anywhere rolls the whole document back: the store is left as it was.
+    """
+    ident = identity(article.text)
+    doc_id = ident[:16]
+    with engine.begin() as connection:
+        known = connection.execute(
+            select(documents.c.id).where(documents.c.identity == ident)
+        ).scalar_one_or_none()
+        if known is not None:
+            return Stored(id=known, new=False)
+        raw_sha = hashlib.sha256(article.raw).hexdigest()
+        has_raw = connection.execute(
+            select(raw_inputs.c.sha256).where(raw_inputs.c.sha256 == raw_sha)
+        ).scalar_one_or_none()
+        if has_raw is None:
+            connection.execute(
+                raw_inputs.insert().values(
+                    sha256=raw_sha,
+                    media_type=article.media_type,
+                    size=len(article.raw),
+                    data=article.raw,
+                )
+            )
+        connection.execute(
+            documents.insert().values(
+                id=doc_id,
+                identity=ident,
+                source=article.source,
+                name=article.name,
+                url=article.url,
+                title=article.title,
+                published=article.published,
+                outlet=article.outlet,
+                language=article.language or "fr",
+                raw_sha256=raw_sha,
+                text=article.text,
+                text_sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+                ingested_at=datetime.now(UTC),
+            )
+        )
+        rows = list(_fact_rows(doc_id, extracted or {}, len(article.text)))
+        if rows:
+            connection.execute(facts.insert(), rows)
+    return Stored(id=doc_id, new=True, facts=len(rows))
+
+
+def _fact_rows(doc_id: str, extracted: Mapping[str, Any], length: int) -> Iterable[dict[str, Any]]:
+    for category in FACT_CATEGORIES:
+        for item in extracted.get(category) or []:
+            evidence = item.get("evidence") or {}
+            start, end = evidence.get("start"), evidence.get("end")
+            # A fact must lead back to its source text: refuse offsets outside the document.
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length):
+                raise ValueError(f"{category} fact with evidence outside the text: {evidence}")
+            data = {key: value for key, value in item.items() if key != "evidence"}
+            yield {
+                "document_id": doc_id,
+                "category": category,
+                "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+                "evidence_start": start,
+                "evidence_end": end,
+            }
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    """How many documents, facts and records the store holds."""
+    with engine.connect() as connection:
+        return {
+            name: int(connection.execute(select(func.count()).select_from(table)).scalar_one())
+            for name, table in (("documents", documents), ("facts", facts), ("records", records))
+        }
+
+
+def list_documents(engine: Engine) -> list[dict[str, Any]]:
+    """Every document's metadata, newest publication first (undated last)."""
+    query = select(
+        documents.c.id,
+        documents.c.title,
+        documents.c.published,
+        documents.c.outlet,
+        documents.c.language,
+        documents.c.name,
+        documents.c.url,
+    ).order_by(documents.c.published.is_(None), documents.c.published.desc(), documents.c.name)
+    with engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def document_facts(engine: Engine, doc_id: str) -> list[dict[str, Any]]:
+    """The facts stored for one document, each with its evidence text."""
+    query = (
+        select(facts, documents.c.text)
+        .join(documents, documents.c.id == facts.c.document_id)
+        .where(facts.c.document_id == doc_id)
+        .order_by(facts.c.id)
+    )
+    out = []
+    with engine.connect() as connection:
+        for row in connection.execute(query):
+            item = json.loads(row.data)
+            item["category"] = row.category
+            item["evidence"] = {
+                "start": row.evidence_start,
+                "end": row.evidence_end,
+                "text": row.text[row.evidence_start : row.evidence_end],
+            }
+            out.append(item)
+    return out

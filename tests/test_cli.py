@@ -1,0 +1,149 @@
+"""The command line, through click's runner and once as the installed command."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import ARTICLE_EN, ARTICLE_FR, ARTICLE_FR_CHROME, HTML_PAGE
+
+from suivi.cli import cli
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "niger.txt").write_text(ARTICLE_FR)
+    (folder / "sub" / "senegal.txt").write_text(ARTICLE_FR_CHROME)
+    (folder / "ghana.md").write_text(ARTICLE_EN)
+    (folder / "faso.html").write_text(HTML_PAGE)
+    return folder
+
+
+def run(db: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--db", str(db), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def stats(db: Path) -> dict[str, int]:
+    code, out, _ = run(db, "stats", "--json")
+    assert code == 0
+    figures: dict[str, int] = json.loads(out)
+    return figures
+
+
+def test_ingest_then_again_adds_nothing(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "s.db"
+    code, out, err = run(db, "ingest", "--no-extract", str(corpus))
+    assert code == 0, err
+    assert "4 stored" in out
+    assert stats(db) == {"documents": 4, "facts": 0, "records": 0}
+    code, out, err = run(db, "ingest", "--no-extract", str(corpus / "niger.txt"))
+    assert code == 0
+    assert "0 stored" in out and "1 already stored" in out
+    assert "already stored, nothing added" in err
+    assert stats(db)["documents"] == 4
+
+
+def test_bad_inputs_fail_alone(tmp_path: Path, corpus: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00" * 50)
+    db = tmp_path / "s.db"
+    code, out, err = run(db, "ingest", "--no-extract", str(corpus), str(tmp_path / "nothing.txt"))
+    assert code == 1
+    assert "4 stored" in out and "3 failed" in out
+    errors = [line for line in err.splitlines() if line.startswith("suivi: ")]
+    assert len(errors) == 3
+    assert any("empty.txt: empty file" in line for line in errors)
+    assert any("photo.txt: binary content" in line for line in errors)
+    assert any("nothing.txt: no such file" in line for line in errors)
+    assert "Traceback" not in err
+    assert stats(db)["documents"] == 4
+
+
+def test_db_from_environment(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "env.db"
+    result = CliRunner().invoke(
+        cli, ["ingest", "--no-extract", "-q", str(corpus / "niger.txt")], env={"SUIVI_DB": str(db)}
+    )
+    assert result.exit_code == 0, result.stderr
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+def test_documents_listing(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "s.db"
+    run(db, "ingest", "--no-extract", "-q", str(corpus))
+    code, out, _ = run(db, "documents", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 4
+    by_name = {row["name"]: row for row in rows}
+    assert by_name["faso.html"]["published"] == "2023-10-13"
+    assert by_name["faso.html"]["outlet"] == "Le Journal du Faso"
+    assert by_name["ghana.md"]["language"] == "en"
+    assert by_name["niger.txt"]["title"].startswith("Niger et Turquie")
+    assert all(len(row["id"]) == 16 for row in rows)
+    code, out, _ = run(db, "documents")
+    assert code == 0 and "Niger et Turquie" in out
+
+
+def test_extract_prints_one_json_object_per_file(tmp_path: Path) -> None:
+    path = tmp_path / "niger.txt"
+    path.write_text(ARTICLE_FR_CHROME)
+    code, out, err = run(tmp_path / "unused.db", "extract", str(path), str(tmp_path / "absent.txt"))
+    assert code == 1 and "absent.txt: no such file" in err
+    [line] = out.splitlines()
+    result = json.loads(line)
+    assert result["doc"] == "niger.txt"
+    for category in ("actors", "quantities", "agreements", "events", "projects"):
+        assert isinstance(result[category], list)
+        for item in result[category]:
+            start, end = item["evidence"]["start"], item["evidence"]["end"]
+            assert 0 <= start < end <= len(ARTICLE_FR_CHROME)
+    assert not (tmp_path / "unused.db").exists()
+
+
+def test_ingest_stores_facts_with_evidence_in_stored_text(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "s.db"
+    code, _, err = run(db, "ingest", "-q", str(corpus / "niger.txt"))
+    assert code == 0, err
+    connection = sqlite3.connect(db)
+    text = connection.execute("SELECT text FROM documents").fetchone()[0]
+    rows = connection.execute("SELECT category, evidence_start, evidence_end FROM facts").fetchall()
+    assert rows, "the Niger article reports an agreement and figures"
+    assert {"agreements", "quantities"} <= {category for category, _, _ in rows}
+    for _, start, end in rows:
+        assert 0 <= start < end <= len(text)
+
+
+def test_installed_command_runs_as_a_subprocess(tmp_path: Path, corpus: Path) -> None:
+    command = shutil.which("suivi", path=str(Path(os.sys.executable).parent)) or shutil.which(
+        "suivi"
+    )
+    assert command, "the suivi command is installed with the package"
+    env = {**os.environ, "SUIVI_DB": str(tmp_path / "sub.db")}
+    done = subprocess.run(
+        [command, "ingest", "--no-extract", str(corpus / "niger.txt"), str(tmp_path / "x.txt")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "1 stored" in done.stdout
+    assert done.stderr.strip().endswith("x.txt: no such file or folder")
+    assert "Traceback" not in done.stderr
+    broken = subprocess.run(
+        [command, "--db", str(tmp_path), "stats"], capture_output=True, text=True, timeout=60
+    )
+    assert broken.returncode == 1
+    assert (
+        broken.stderr.strip()
+        == f"suivi: {tmp_path}: is a folder, not a database file (use --db FILE)"
+    )
