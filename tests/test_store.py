@@ -21,7 +21,7 @@ def article(text: str = TEXT) -> Article:
 def test_new_store_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "store.db"
     engine = create(str(path))
-    assert schema_version(engine) == "0001"
+    assert schema_version(engine) == "0002"
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {

@@ -7,6 +7,7 @@ what the code reads and writes through.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -61,7 +62,8 @@ facts = Table(
     Column("evidence_end", Integer, nullable=False),
 )
 
-# Consolidated records across documents (filled by consolidation).
+# Consolidated records across documents, rewritten by consolidation. ``data`` is the whole
+# record as JSON (see suivi/consolidation/README.md); the other columns are its facets.
 records = Table(
     "records",
     metadata,
@@ -69,4 +71,25 @@ records = Table(
     Column("type", String(20), nullable=False, index=True),
     Column("title", Text, nullable=False),
     Column("data", Text, nullable=False),
+    Column("status", String(30), index=True),
+    Column("year", Integer),
+    Column("overdue", Boolean, nullable=False, default=False),
+    Column("sources", Integer, nullable=False, default=0),
+)
+
+# Multi-valued facets of a record: ``sector``, ``partner`` (ISO code of a state), ``actor``.
+record_tags = Table(
+    "record_tags",
+    metadata,
+    Column("record_id", String(32), ForeignKey("records.id", ondelete="CASCADE"), primary_key=True),
+    Column("facet", String(20), primary_key=True),
+    Column("value", String(100), primary_key=True),
+)
+
+# The facts each record stands on.
+record_facts = Table(
+    "record_facts",
+    metadata,
+    Column("record_id", String(32), ForeignKey("records.id", ondelete="CASCADE"), primary_key=True),
+    Column("fact_id", Integer, ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True),
 )

@@ -1,0 +1,83 @@
+"""Records as CSV (one row per record, flat columns) and as JSON (the records whole)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+CSV_COLUMNS = (
+    "id",
+    "type",
+    "title",
+    "status",
+    "overdue",
+    "planned",
+    "sectors",
+    "parties",
+    "date",
+    "start",
+    "end",
+    "place",
+    "location",
+    "min",
+    "max",
+    "unit",
+    "per",
+    "subject",
+    "kind",
+    "year",
+    "sources",
+    "outlets",
+    "independent_sources",
+    "conflicts",
+    "documents",
+)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(item) for item in value)
+    return str(value)
+
+
+def csv_row(record: dict[str, Any]) -> dict[str, str]:
+    """One flat row: the record's fields, its facets, and the documents it cites."""
+    fields = record.get("fields") or {}
+    sources = record.get("sources") or []
+    row: dict[str, Any] = {column: fields.get(column) for column in CSV_COLUMNS}
+    row.update(
+        id=record.get("id"),
+        type=record.get("type"),
+        title=record.get("title"),
+        status=record.get("status"),
+        overdue=record.get("overdue"),
+        planned=record.get("planned"),
+        sources=len(sources),
+        outlets=record.get("outlets"),
+        independent_sources=record.get("independent_sources"),
+        conflicts=[conflict["field"] for conflict in record.get("conflicts") or []],
+        documents=sorted({source["doc"] for source in sources}),
+    )
+    return {column: _cell(row.get(column)) for column in CSV_COLUMNS}
+
+
+def to_csv(records: Iterable[dict[str, Any]]) -> str:
+    """The records as CSV text with a header line."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(csv_row(record))
+    return out.getvalue()
+
+
+def to_json(records: Iterable[dict[str, Any]]) -> str:
+    """The records as a JSON array, UTF-8 kept readable."""
+    return json.dumps(list(records), ensure_ascii=False, indent=2)

@@ -1,0 +1,213 @@
+"""Writing consolidated records and reading them back, filtered by facet or by words."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, text
+
+from suivi.store.schema import record_facts, record_tags, records
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """What a list of records is narrowed to; every field optional, all combined with AND."""
+
+    type: str | None = None
+    sector: str | None = None
+    status: str | None = None
+    partner: str | None = None
+    year: int | None = None
+    actor: str | None = None
+    overdue: bool | None = None
+    q: str | None = None
+
+
+def replace_records(engine: Engine, items: Iterable[dict[str, Any]]) -> int:
+    """Replace every record with ``items`` (the records JSON), in one transaction."""
+    rows = list(items)
+    with engine.begin() as connection:
+        connection.execute(delete(record_facts))
+        connection.execute(delete(record_tags))
+        connection.execute(delete(records))
+        if connection.dialect.name == "sqlite":
+            connection.execute(text("DELETE FROM records_fts"))
+        for record in rows:
+            _insert(connection, record)
+    return len(rows)
+
+
+def _insert(connection: Connection, record: dict[str, Any]) -> None:
+    fields = record.get("fields") or {}
+    connection.execute(
+        insert(records).values(
+            id=record["id"],
+            type=record["type"],
+            title=record["title"],
+            data=json.dumps(record, ensure_ascii=False, sort_keys=True),
+            status=record.get("status"),
+            year=record_year(record),
+            overdue=bool(record.get("overdue")),
+            sources=int(record.get("independent_sources") or len(record.get("sources") or [])),
+        )
+    )
+    tags = {("sector", sector) for sector in fields.get("sectors") or []}
+    tags |= {("partner", party) for party in fields.get("parties") or [] if _is_iso(party)}
+    tags |= {("actor", actor) for actor in record.get("actors") or []}
+    if tags:
+        connection.execute(
+            insert(record_tags),
+            [{"record_id": record["id"], "facet": f, "value": v} for f, v in sorted(tags)],
+        )
+    fact_ids = sorted({source["fact_id"] for source in record.get("sources") or []})
+    if fact_ids:
+        connection.execute(
+            insert(record_facts), [{"record_id": record["id"], "fact_id": f} for f in fact_ids]
+        )
+    if connection.dialect.name == "sqlite":
+        body = " ".join(
+            (source.get("evidence") or {}).get("text", "") for source in record.get("sources") or []
+        )
+        connection.execute(
+            text("INSERT INTO records_fts (record_id, title, body) VALUES (:id, :title, :body)"),
+            {"id": record["id"], "title": record["title"], "body": body},
+        )
+
+
+def _is_iso(value: Any) -> bool:
+    return isinstance(value, str) and len(value) == 2 and value.isupper()
+
+
+def record_year(record: dict[str, Any]) -> int | None:
+    """The year a record belongs to: its date, start or year, else its earliest source's."""
+    fields = record.get("fields") or {}
+    for key in ("date", "start", "year"):
+        value = fields.get(key)
+        if value:
+            return int(str(value)[:4])
+    dates = sorted(s["published"] for s in record.get("sources") or [] if s.get("published"))
+    return int(dates[0][:4]) if dates else None
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _fts_query(words: str) -> str:
+    # Each word quoted, so user input is never read as FTS5 syntax; prefix match on the last.
+    terms = _WORD.findall(words)
+    return " ".join(f'"{term}"*' for term in terms)
+
+
+def _conditions(flt: RecordFilter, dialect: str) -> list[Any]:
+    conditions: list[Any] = []
+    if flt.type:
+        conditions.append(records.c.type == flt.type)
+    if flt.status:
+        conditions.append(records.c.status == flt.status)
+    if flt.year:
+        conditions.append(records.c.year == flt.year)
+    if flt.overdue is not None:
+        conditions.append(records.c.overdue == flt.overdue)
+    for facet, value in (("sector", flt.sector), ("partner", flt.partner), ("actor", flt.actor)):
+        if value:
+            conditions.append(
+                records.c.id.in_(
+                    select(record_tags.c.record_id).where(
+                        and_(record_tags.c.facet == facet, record_tags.c.value == value)
+                    )
+                )
+            )
+    if flt.q and flt.q.strip():
+        if dialect == "sqlite" and _fts_query(flt.q):
+            matching = text(
+                "SELECT record_id FROM records_fts WHERE records_fts MATCH :q"
+            ).bindparams(q=_fts_query(flt.q))
+            conditions.append(records.c.id.in_(matching))
+        else:
+            pattern = f"%{flt.q.strip()}%"
+            conditions.append(records.c.title.ilike(pattern) | records.c.data.ilike(pattern))
+    return conditions
+
+
+def query_records(
+    engine: Engine, flt: RecordFilter | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Records matching ``flt``: overdue first, then most sources, then title."""
+    flt = flt or RecordFilter()
+    query = (
+        select(records.c.data)
+        .where(*_conditions(flt, engine.dialect.name))
+        .order_by(records.c.overdue.desc(), records.c.sources.desc(), records.c.title, records.c.id)
+        .offset(offset)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    with engine.connect() as connection:
+        return [json.loads(row.data) for row in connection.execute(query)]
+
+
+def count_records(engine: Engine, flt: RecordFilter | None = None) -> int:
+    """How many records match ``flt``."""
+    query = (
+        select(func.count())
+        .select_from(records)
+        .where(*_conditions(flt or RecordFilter(), engine.dialect.name))
+    )
+    with engine.connect() as connection:
+        return int(connection.execute(query).scalar_one())
+
+
+def facet_counts(engine: Engine, flt: RecordFilter | None = None) -> dict[str, dict[str, int]]:
+    """For the records matching ``flt``: how many per type, status, year, sector and partner."""
+    conditions = _conditions(flt or RecordFilter(), engine.dialect.name)
+    matching = select(records.c.id).where(*conditions).subquery()
+    out: dict[str, dict[str, int]] = {}
+    with engine.connect() as connection:
+        for name, column in (
+            ("type", records.c.type),
+            ("status", records.c.status),
+            ("year", records.c.year),
+        ):
+            query = (
+                select(column, func.count())
+                .where(records.c.id.in_(select(matching.c.id)), column.is_not(None))
+                .group_by(column)
+            )
+            out[name] = {str(value): int(n) for value, n in connection.execute(query)}
+        for facet in ("sector", "partner"):
+            query = (
+                select(record_tags.c.value, func.count())
+                .where(
+                    record_tags.c.facet == facet, record_tags.c.record_id.in_(select(matching.c.id))
+                )
+                .group_by(record_tags.c.value)
+            )
+            out[facet] = {str(value): int(n) for value, n in connection.execute(query)}
+    return out
+
+
+def get_record(engine: Engine, record_id: str) -> dict[str, Any] | None:
+    """One record by id, or None."""
+    with engine.connect() as connection:
+        row = connection.execute(select(records.c.data).where(records.c.id == record_id)).first()
+    return json.loads(row.data) if row else None
+
+
+def records_for_document(engine: Engine, document_id: str) -> dict[int, list[str]]:
+    """For each fact of a document, the ids of the records it supports."""
+    from suivi.store.schema import facts
+
+    query = (
+        select(record_facts.c.fact_id, record_facts.c.record_id)
+        .join(facts, facts.c.id == record_facts.c.fact_id)
+        .where(facts.c.document_id == document_id)
+    )
+    out: dict[int, list[str]] = {}
+    with engine.connect() as connection:
+        for fact_id, record_id in connection.execute(query):
+            out.setdefault(int(fact_id), []).append(str(record_id))
+    return out
