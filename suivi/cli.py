@@ -197,10 +197,14 @@ def _print_documents(rows: list[dict[str, Any]]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("titre", "date", "média", "langue", "id", show_lines=False)
+    table = Table(show_lines=False)
+    table.add_column("titre", no_wrap=True, overflow="ellipsis", max_width=70)
+    for name in ("date", "média", "langue"):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=24)
+    table.add_column("id", no_wrap=True, min_width=16)
     for row in rows:
         table.add_row(
-            (row["title"] or row["name"])[:70],
+            row["title"] or row["name"],
             row["published"] or "—",
             row["outlet"] or "—",
             row["language"],

@@ -23,6 +23,12 @@ def test_chrome_lines_are_removed_and_article_kept() -> None:
     assert text.startswith("Sénégal : la Chine finance")
 
 
+def test_navigation_lines_are_chrome() -> None:
+    assert strip_chrome("Menu\nRechercher…\nLe titre de l’article\nSon texte.") == (
+        "Le titre de l’article\nSon texte."
+    )
+
+
 def test_long_paragraph_mentioning_cookies_or_sharing_is_kept() -> None:
     paragraph = (
         "Les deux pays ont décidé de partager les données de navigation fluviale et les "

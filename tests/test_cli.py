@@ -137,7 +137,7 @@ def test_installed_command_runs_as_a_subprocess(tmp_path: Path, corpus: Path) ->
     )
     assert done.returncode == 1
     assert "1 stored" in done.stdout
-    assert done.stderr.strip().endswith("x.txt: no such file or folder")
+    assert f"suivi: {tmp_path / 'x.txt'}: no such file or folder" in done.stderr.splitlines()
     assert "Traceback" not in done.stderr
     broken = subprocess.run(
         [command, "--db", str(tmp_path), "stats"], capture_output=True, text=True, timeout=60

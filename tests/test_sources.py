@@ -140,7 +140,8 @@ def test_malformed_feed(tmp_path: Path) -> None:
     path = tmp_path / "broken.xml"
     path.write_text('<?xml version="1.0"?><rss><channel><title>x</title><item><title>')
     [error] = read(str(path))
-    assert isinstance(error, SourceError) and "malformed or empty feed" in str(error)
+    assert isinstance(error, SourceError)
+    assert str(error).startswith(f"{path}: malformed feed: not well-formed XML")
 
 
 def test_urls_pages_feeds_and_their_failures() -> None:

@@ -36,6 +36,10 @@ CHROME_RULES: dict[str, str] = {
     "useful_links": r"^\s*(📲\s*)?liens utiles\s*:?\s*$",
     "subscribe": r"^\s*(abonnez-vous|inscrivez-vous|s'abonner|newsletter|subscribe)\b",
     "tags": r"^\s*(tags?|mots-cl[ée]s|étiquettes)\s*:",
+    "navigation": (
+        r"^\s*(menu|rechercher|recherche|search|connexion|se connecter|s'identifier|"
+        r"mon compte|fermer|close|retour en haut|haut de page)\s*(…|\.\.\.)?\s*$"
+    ),
 }
 
 CHROME_PATTERN = re.compile(

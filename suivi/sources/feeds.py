@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from xml.sax import SAXException
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -31,8 +32,13 @@ def looks_like_feed(data: bytes) -> bool:
 
 
 def parse_feed(data: bytes, source: str) -> Any:
-    """The parsed feed, or :class:`SourceError` when it is not a feed."""
+    """The parsed feed, or :class:`SourceError` when it is not a well-formed feed."""
     parsed = feedparser.parse(data)
+    problem = getattr(parsed, "bozo_exception", None)
+    # feedparser reads on past broken XML; a truncated feed would give half-read entries,
+    # so a feed that is not well-formed is refused whole. Encoding notices are harmless.
+    if parsed.bozo and isinstance(problem, SAXException):
+        raise SourceError(source, f"malformed feed: not well-formed XML ({problem})")
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None)
         detail = f" ({reason})" if reason else ""
