@@ -113,10 +113,15 @@ def _run_ingest(obj: Context, inputs: list[str], *, quiet: bool, extract: bool) 
 
         report = run(engine, inputs, options, extractor, notify)
     facts = sum(count for _, _, count in report.stored)
-    click.echo(
+    summary = (
         f"{len(report.stored)} stored ({facts} facts), {len(report.known)} already stored, "
         f"{len(report.failed)} failed"
     )
+    if report.stored:
+        from suivi.consolidation import consolidate
+
+        summary += f"; {consolidate(engine)} records"
+    click.echo(summary)
     return report
 
 
@@ -211,6 +216,49 @@ def _print_documents(rows: list[dict[str, Any]]) -> None:
             row["id"],
         )
     Console(width=140).print(table)
+
+
+RECORD_TYPES = ("agreement", "project", "event", "quantity", "actor")
+
+
+@cli.command()
+@click.option("--type", "kind", type=click.Choice(RECORD_TYPES), help="Only records of this type.")
+@click.option(
+    "--format", "fmt", type=click.Choice(("json", "csv")), default="json", show_default=True
+)
+@click.pass_obj
+def records(obj: Context, kind: str | None, fmt: str) -> None:
+    """Print the consolidated records: one per real agreement, project, event, figure, actor.
+
+    Each record lists every source with its evidence sentence, and every field on which the
+    sources disagree under ``conflicts``.
+    """
+    from suivi.export import to_csv, to_json
+    from suivi.store import RecordFilter, query_records
+
+    found = query_records(obj.engine(), RecordFilter(type=kind))
+    click.echo(to_csv(found) if fmt == "csv" else to_json(found), nl=fmt == "json")
+
+
+@cli.command()
+@click.option("--quiet", "-q", is_flag=True, help="No line per document.")
+@click.option(
+    "--keep-facts", is_flag=True, help="Recompute records from the stored facts, no re-extraction."
+)
+@click.pass_obj
+def rebuild(obj: Context, quiet: bool, keep_facts: bool) -> None:
+    """Re-extract every stored document and recompute every record from scratch.
+
+    Documents are replayed in the order they were ingested, so record ids stay the same.
+    """
+    from suivi.consolidation import consolidate
+    from suivi.rebuild import reextract
+
+    engine = obj.engine()
+    if not keep_facts:
+        done = reextract(engine, _extractor(), lambda m: None if quiet else click.echo(m, err=True))
+        click.echo(f"{done} documents re-extracted")
+    click.echo(f"{consolidate(engine)} records")
 
 
 @cli.command()

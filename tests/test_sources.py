@@ -88,8 +88,13 @@ def test_folder_is_read_recursively_and_skips_its_notes(tmp_path: Path) -> None:
     (tmp_path / "two.md").write_text(ARTICLE_EN)
     (tmp_path / "README.md").write_text("# Notes on this folder, not an article at all")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\x00\x00")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text(ARTICLE_FR)
     names = sorted(item.name for item in read(str(tmp_path)) if isinstance(item, Article))
     assert names == ["one.txt", "two.md"]
+    # A folder named through "..": only what lies below it counts as hidden.
+    relative = tmp_path / "a" / ".." / "a"
+    assert [i.name for i in read(str(relative)) if isinstance(i, Article)] == ["one.txt"]
 
 
 def test_jsonl_lines_and_a_bad_line(tmp_path: Path) -> None:

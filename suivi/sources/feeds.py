@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
-from xml.sax import SAXException
 from collections.abc import Callable, Iterator
 from typing import Any
+from xml.sax import SAXException
 
 import feedparser
 

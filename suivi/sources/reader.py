@@ -43,7 +43,7 @@ def read_inputs(inputs: list[str], options: ReadOptions) -> Iterator[Article | S
             continue
         path = Path(given)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if _is_article_file(p))
+            files = sorted(p for p in path.rglob("*") if _is_article_file(p, path))
             if not files:
                 yield SourceError(given, "folder holds no .txt, .md, .html, feed or .jsonl file")
             for file in files:
@@ -69,10 +69,11 @@ def _guard(source: str, read: Callable[[], Reading]) -> Reading:
         yield SourceError(source, f"cannot read ({error.strerror or error})")
 
 
-def _is_article_file(path: Path) -> bool:
+def _is_article_file(path: Path, folder: Path) -> bool:
+    # Hidden files and folders below the one named are skipped (.git, .DS_Store…).
     return (
         path.is_file()
-        and not any(part.startswith(".") for part in path.parts)
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
         and path.suffix.lower() in KNOWN_SUFFIXES
         and path.stem.lower() not in FOLDER_NOTES
     )

@@ -77,13 +77,13 @@ def add_document(
                 ingested_at=datetime.now(UTC),
             )
         )
-        rows = list(_fact_rows(doc_id, extracted or {}, len(article.text)))
+        rows = list(fact_rows(doc_id, extracted or {}, len(article.text)))
         if rows:
             connection.execute(facts.insert(), rows)
     return Stored(id=doc_id, new=True, facts=len(rows))
 
 
-def _fact_rows(doc_id: str, extracted: Mapping[str, Any], length: int) -> Iterable[dict[str, Any]]:
+def fact_rows(doc_id: str, extracted: Mapping[str, Any], length: int) -> Iterable[dict[str, Any]]:
     for category in FACT_CATEGORIES:
         for item in extracted.get(category) or []:
             evidence = item.get("evidence") or {}

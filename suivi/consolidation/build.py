@@ -1,0 +1,314 @@
+"""From facts to records: clusters of facts become records with sources and conflicts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from suivi.consolidation import actors as actor_rules
+from suivi.consolidation import status as status_rules
+from suivi.consolidation.clusters import cluster_scored
+from suivi.consolidation.conflicts import conflicts, latest_value
+from suivi.consolidation.deliveries import link
+from suivi.consolidation.facts import Document, Fact
+from suivi.consolidation.independence import dispatch_groups
+from suivi.consolidation.matching import ONE_PER_ARTICLE, RULES, Context, Rule
+from suivi.consolidation.names import fold, rank_before
+
+PREFIX = {
+    "agreements": "agr",
+    "projects": "prj",
+    "events": "evt",
+    "quantities": "qty",
+    "actors": "act",
+}
+TYPE = {
+    "agreements": "agreement",
+    "projects": "project",
+    "events": "event",
+    "quantities": "quantity",
+    "actors": "actor",
+}
+EVENT_LABELS = {
+    "visit": "Visite",
+    "meeting": "Réunion",
+    "ceremony": "Cérémonie",
+    "summit": "Sommet",
+}
+
+
+def record_id(category: str, facts: list[Fact]) -> str:
+    """``<prefix>-<12 hex>``: the hash of the record's first fact in ingestion order."""
+    first = min(facts, key=lambda fact: fact.order)
+    return f"{PREFIX[category]}-{hashlib.sha256(first.key().encode()).hexdigest()[:12]}"
+
+
+def build(documents: list[Document], facts: list[Fact], today: date) -> list[dict[str, Any]]:
+    """Every record the facts support."""
+    by_category: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_category.setdefault(fact.category, []).append(fact)
+    groups = dispatch_groups(documents)
+    ctx = Context()
+    records: list[dict[str, Any]] = []
+
+    actor_groups = actor_rules.resolve(by_category.get("actors", []))
+    for group in actor_groups:
+        record = _actor_record(group, groups)
+        records.append(record)
+        for fact in group:
+            ctx.actor_of[(fact.document.id, fold(fact.get("name") or ""))] = record["id"]
+            if fact.get("type") == "country" and fact.get("country"):
+                ctx.states.setdefault(fact.document.id, set()).add(fact.get("country"))
+    ctx.reference = {
+        doc.id: _reference_date(doc, by_category.get("events", [])) for doc in documents
+    }
+    names = {r["id"]: r for r in records}
+
+    partners: dict[str, set[str]] = {}
+    for category in ("agreements", "projects", "events", "quantities"):
+        rule = RULES[category]
+
+        def score(a: Fact, b: Fact, rule: Rule = rule) -> float:
+            return float(rule(a, b, ctx))
+
+        apart = _document_of if category in ONE_PER_ARTICLE else None
+        for group in cluster_scored(by_category.get(category, []), score, apart):
+            record = _record(category, group, groups, ctx, today, by_category.get("events", []))
+            record["actors"] = _linked_actors(group, ctx, names)
+            partners[record["id"]] = _partners(group, ctx)
+            records.append(record)
+    link(records, partners)
+    return records
+
+
+def _document_of(fact: Fact) -> str:
+    return fact.document.id
+
+
+def _with_lead(fact: Fact) -> str:
+    # A rank stands just before the name, which may be where the evidence starts.
+    return fact.document.text[max(0, fact.start - 60) : fact.end]
+
+
+def _reference_date(doc: Document, events: list[Fact]) -> str | None:
+    # An undated article reports news of its first dated event ("Le vendredi 24 octobre…").
+    if doc.published:
+        return doc.published
+    dated = sorted(
+        (f for f in events if f.document.id == doc.id and len(f.get("start") or "") == 10),
+        key=lambda f: f.start,
+    )
+    return dated[0].get("start") if dated else None
+
+
+def _sources(facts: list[Fact]) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc": fact.document.name,
+            "document_id": fact.document.id,
+            "outlet": fact.document.outlet,
+            "published": fact.document.published,
+            "fact_id": fact.id,
+            "evidence": {"start": fact.start, "end": fact.end, "text": fact.evidence},
+        }
+        for fact in facts
+    ]
+
+
+def _independence(facts: list[Fact], groups: dict[str, int]) -> tuple[int, int]:
+    dispatches = {groups.get(f.document.id, -1) for f in facts}
+    outlets = {f.document.outlet or f"#{groups.get(f.document.id, -1)}" for f in facts}
+    return len(outlets), len(dispatches)
+
+
+def _common(facts: list[Fact], name: str) -> Any:
+    # The most reported wording; among equals the shortest that still says something.
+    values = Counter(str(f.get(name)) for f in facts if f.get(name))
+    if not values:
+        return None
+    top = max(values.values())
+    tied = [v for v, n in values.items() if n == top]
+    informative = [v for v in tied if len(v.split()) >= 3] or tied
+    return min(informative, key=len)
+
+
+def _actor_record(group: list[Fact], groups: dict[str, int]) -> dict[str, Any]:
+    name = actor_rules.canonical_name(group)
+    roles = sorted({f.get("role") for f in group if f.get("role")})
+    outlets, independent = _independence(group, groups)
+    fields = {
+        "name": name,
+        "actor_type": group[0].get("type"),
+        "country": latest_value(group, lambda f: f.get("country")),
+        "roles": roles,
+        "aliases": sorted(
+            {f.get("name") for f in group if f.get("name") and f.get("name") != name}
+        ),
+    }
+    return {
+        "id": record_id("actors", group),
+        "type": "actor",
+        "title": name,
+        "fields": fields,
+        "status": None,
+        "sources": _sources(group),
+        "outlets": outlets,
+        "independent_sources": independent,
+        "conflicts": conflicts(
+            group,
+            {
+                "country": lambda f: f.get("country"),
+                "rank": lambda f: rank_before(f.get("name") or "", _with_lead(f)),
+            },
+        ),
+        "actors": [],
+    }
+
+
+def _record(
+    category: str,
+    group: list[Fact],
+    groups: dict[str, int],
+    ctx: Context,
+    today: date,
+    events: list[Fact],
+) -> dict[str, Any]:
+    outlets, independent = _independence(group, groups)
+    fields, title, checked = _fields(category, group)
+    record: dict[str, Any] = {
+        "id": record_id(category, group),
+        "type": TYPE[category],
+        "title": title,
+        "fields": fields,
+        "status": None,
+        "sources": _sources(group),
+        "outlets": outlets,
+        "independent_sources": independent,
+        "conflicts": conflicts(group, checked),
+    }
+    if category in ("agreements", "projects"):
+        entries = status_rules.history(group, category, ctx)
+        if category == "projects":
+            entries = _with_milestones(entries, group, events)
+        planned = status_rules.planned_date(group, ctx)
+        record["history"] = entries
+        record["status"] = status_rules.current(entries)
+        record["planned"] = planned
+        record["overdue"] = status_rules.overdue(record["status"], planned, today)
+    return record
+
+
+def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], str, dict[str, Any]]:
+    latest = lambda name: latest_value(group, lambda f: f.get(name))  # noqa: E731
+    if category == "agreements":
+        sectors = sorted({s for f in group for s in f.get("sectors") or []})
+        parties = sorted({p for f in group for p in f.get("parties") or []})
+        fields = {"sectors": sectors, "parties": parties, "date": latest("date")}
+        checked = {"date": lambda f: f.get("date"), "status": lambda f: f.get("status")}
+        return fields, _common(group, "title") or "accord", checked
+    if category == "projects":
+        sectors = sorted({s for f in group for s in f.get("sectors") or []})
+        fields = {
+            "name": _common(group, "name"),
+            "location": latest("location"),
+            "sectors": sectors,
+        }
+        return fields, fields["name"] or "projet", {"location": lambda f: f.get("location")}
+    if category == "events":
+        participants = sorted({p for f in group for p in f.get("participants") or []})
+        fields = {
+            "event_type": group[0].get("type"),
+            "start": latest("start"),
+            "end": latest("end"),
+            "place": latest("place"),
+            "participants": participants,
+        }
+        label = EVENT_LABELS.get(str(fields["event_type"]), "Événement")
+        where = f" — {fields['place']}" if fields["place"] else ""
+        when = f" ({fields['start']})" if fields["start"] else ""
+        checked = {
+            "start": lambda f: f.get("start"),
+            "end": lambda f: f.get("end"),
+            "place": lambda f: f.get("place"),
+        }
+        return fields, f"{label}{where}{when}", checked
+    fields = {
+        name: latest(name) for name in ("min", "max", "unit", "per", "subject", "kind", "year")
+    }
+    checked = {"value": _amount, "year": lambda f: f.get("year")}
+    return fields, _quantity_title(fields), checked
+
+
+def _amount(fact: Fact) -> Any:
+    low, high = fact.get("min"), fact.get("max")
+    return low if low == high else [low, high]
+
+
+def _quantity_title(fields: dict[str, Any]) -> str:
+    def number(value: Any) -> str:
+        return f"{float(value):,.0f}".replace(",", "\u202f") if value is not None else "?"
+
+    amount = number(fields["min"])
+    if fields["max"] is not None and fields["max"] != fields["min"]:
+        amount = f"{amount}–{number(fields['max'])}"
+    per = {"day": "/jour", "week": "/semaine", "month": "/mois", "year": "/an"}.get(
+        fields["per"] or "", ""
+    )
+    subject = f" — {fields['subject']}" if fields["subject"] else ""
+    return f"{amount} {fields['unit'] or ''}{per}{subject}".strip()
+
+
+def _with_milestones(
+    entries: list[dict[str, Any]], group: list[Fact], events: list[Fact]
+) -> list[dict[str, Any]]:
+    # A ceremony in the same sentence as the project ("a posé la première pierre de la
+    # raffinerie…") is a dated milestone of that project.
+    spans = {(f.document.id, f.start, f.end) for f in group}
+    milestones = [
+        {
+            "status": "under_construction",
+            "date": event.get("start"),
+            "sources": [event.document.name],
+            "event": "ceremony",
+            "evidence": event.evidence,
+        }
+        for event in events
+        if event.get("type") == "ceremony"
+        and event.get("start")
+        and any(
+            doc == event.document.id and start < event.end and event.start < end
+            for doc, start, end in spans
+        )
+    ]
+    return sorted(entries + milestones, key=lambda entry: entry.get("date") or "")
+
+
+def _linked_actors(group: list[Fact], ctx: Context, records: dict[str, Any]) -> list[str]:
+    linked: set[str] = set()
+    for fact in group:
+        for name in list(fact.get("participants") or []) + list(fact.get("parties") or []):
+            found = ctx.actor_of.get((fact.document.id, fold(name)))
+            if found is None and len(name) == 2 and name.isupper():
+                found = next(
+                    (
+                        rid
+                        for rid, r in records.items()
+                        if r["fields"].get("actor_type") == "country"
+                        and r["fields"].get("country") == name
+                    ),
+                    None,
+                )
+            if found:
+                linked.add(found)
+    return sorted(linked)
+
+
+def _partners(group: list[Fact], ctx: Context) -> set[str]:
+    states: set[str] = set()
+    for fact in group:
+        parties = {p for p in fact.get("parties") or [] if len(p) == 2 and p.isupper()}
+        states |= parties or ctx.states.get(fact.document.id, set())
+    return states

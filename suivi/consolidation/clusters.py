@@ -1,0 +1,90 @@
+"""Grouping facts that describe the same thing: union-find over a pairwise test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class UnionFind:
+    """Disjoint sets over ``0..n-1``; the smallest index is each set's root, so groups are
+    named by their first member in the order given."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        """The root of ``item``'s set."""
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> None:
+        """Join the sets of ``a`` and ``b``."""
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def cluster(
+    items: Sequence[T],
+    same: Callable[[T, T], bool],
+    block: Callable[[T], Hashable] | None = None,
+) -> list[list[T]]:
+    """Groups of ``items`` joined wherever ``same`` holds, in the order of their first item.
+
+    ``block`` (optional) says which items can be compared at all, so that large stores do
+    not compare every pair.
+    """
+    sets = UnionFind(len(items))
+    blocks: dict[Hashable, list[int]] = {}
+    for index, item in enumerate(items):
+        blocks.setdefault(block(item) if block else None, []).append(index)
+    for members in blocks.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if sets.find(a) != sets.find(b) and same(items[a], items[b]):
+                    sets.union(a, b)
+    groups: dict[int, list[T]] = {}
+    for index, item in enumerate(items):
+        groups.setdefault(sets.find(index), []).append(item)
+    return [groups[root] for root in sorted(groups)]
+
+
+def cluster_scored(
+    items: Sequence[T],
+    score: Callable[[T, T], float],
+    apart: Callable[[T], Hashable] | None = None,
+) -> list[list[T]]:
+    """Groups of ``items``, joining the most alike pairs first.
+
+    ``score`` is 0 for items that are not the same thing, higher the more alike. Where
+    ``apart`` is given, two items with the same ``apart`` key never end in one group: one
+    article does not report one agreement twice, so a vague sentence that resembles two of
+    its agreements cannot weld them together.
+    """
+    pairs = []
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            value = score(a, items[j])
+            if value > 0:
+                pairs.append((-value, i, j))
+    pairs.sort()
+    sets = UnionFind(len(items))
+    keys: dict[int, set[Hashable]] = {
+        i: ({apart(item)} if apart else set()) for i, item in enumerate(items)
+    }
+    for _, i, j in pairs:
+        root_i, root_j = sets.find(i), sets.find(j)
+        if root_i == root_j or keys[root_i] & keys[root_j]:
+            continue
+        sets.union(root_i, root_j)
+        root = sets.find(root_i)
+        keys[root] = keys[root_i] | keys[root_j]
+    groups: dict[int, list[T]] = {}
+    for index, item in enumerate(items):
+        groups.setdefault(sets.find(index), []).append(item)
+    return [groups[root] for root in sorted(groups)]

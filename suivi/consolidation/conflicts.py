@@ -1,0 +1,67 @@
+"""Where sources disagree: each value with the sources that give it, nothing averaged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from suivi.consolidation.dates import compatible
+from suivi.consolidation.facts import Fact
+
+Read = Callable[[Fact], Any]
+
+
+def _agree(a: Any, b: Any) -> bool:
+    if isinstance(a, str) and isinstance(b, str) and a[:4].isdigit() and b[:4].isdigit():
+        return compatible(a, b)  # "2025-06" and "2025-06-23" say the same thing
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_agree(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return abs(a - b) <= 0.005 * max(abs(a), abs(b), 1e-9)
+    return bool(a == b)
+
+
+def field_values(facts: list[Fact], read: Read) -> list[dict[str, Any]]:
+    """The distinct values of a field across ``facts``, each with the documents giving it.
+
+    Values that agree (a coarser date, a figure within 0.5 %) are one value, shown at its
+    most precise.
+    """
+    values: list[dict[str, Any]] = []
+    for fact in facts:
+        value = read(fact)
+        if value is None or value == "" or value == []:
+            continue
+        for entry in values:
+            if _agree(entry["value"], value):
+                if isinstance(value, str) and len(value) > len(str(entry["value"])):
+                    entry["value"] = value
+                if fact.document.name not in entry["sources"]:
+                    entry["sources"].append(fact.document.name)
+                break
+        else:
+            values.append({"value": value, "sources": [fact.document.name]})
+    return values
+
+
+def conflicts(facts: list[Fact], fields: dict[str, Read]) -> list[dict[str, Any]]:
+    """Every field on which the sources disagree."""
+    out = []
+    for name, read in fields.items():
+        values = field_values(facts, read)
+        if len(values) > 1:
+            out.append({"field": name, "values": values})
+    return out
+
+
+def latest_value(facts: list[Fact], read: Read) -> Any:
+    """The field's value from the most recent source that gives one (most precise on a tie)."""
+    best: tuple[tuple[str, int], Any] | None = None
+    for fact in facts:
+        value = read(fact)
+        if value is None or value == "":
+            continue
+        rank = (fact.document.published or "", fact.document.order)
+        if best is None or rank >= best[0]:
+            best = (rank, value)
+    return best[1] if best else None

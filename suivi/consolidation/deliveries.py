@@ -1,0 +1,58 @@
+"""Promised against delivered: deliveries linked to the pledge they fulfil."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from suivi.consolidation.names import fold
+
+COMMODITIES_FILE = Path(__file__).parent / "data" / "commodities.json"
+
+
+@lru_cache(maxsize=1)
+def _commodity_words() -> dict[str, str]:
+    table: dict[str, list[str]] = json.loads(COMMODITIES_FILE.read_text(encoding="utf-8"))
+    return {word: commodity for commodity, words in table.items() for word in words}
+
+
+def commodities(subject: str | None) -> set[str]:
+    """What a quantity's subject is made of: ``{"wheat"}``, ``{"fuel", "agricultural"}``…"""
+    words = _commodity_words()
+    return {words[w] for w in fold(subject or "").split() if w in words}
+
+
+def link(records: list[dict[str, Any]], partners: dict[str, set[str]]) -> None:
+    """Attach each delivery to the pledges it can fulfil, and total what each pledge received.
+
+    A delivery fulfils a pledge of the same unit and commodity, with a partner state in
+    common, made no later than the delivery's year. ``partners`` maps record ids to the
+    states their sources name.
+    """
+    quantities = [r for r in records if r["type"] == "quantity"]
+    pledges = [r for r in quantities if r["fields"].get("kind") == "pledge"]
+    deliveries = [r for r in quantities if r["fields"].get("kind") == "delivery"]
+    for pledge in pledges:
+        goods = commodities(pledge["fields"].get("subject"))
+        matched = []
+        for delivery in deliveries:
+            fields = delivery["fields"]
+            if fields.get("unit") != pledge["fields"].get("unit"):
+                continue
+            if not goods or not goods & commodities(fields.get("subject")):
+                continue
+            if not partners.get(pledge["id"], set()) & partners.get(delivery["id"], set()):
+                continue
+            pledged_in, delivered_in = pledge["fields"].get("year"), fields.get("year")
+            if pledged_in and delivered_in and int(delivered_in) < int(pledged_in):
+                continue
+            matched.append(delivery)
+            fields.setdefault("fulfils", []).append(pledge["id"])
+        if matched:
+            pledge["fields"]["delivered"] = {
+                "records": [d["id"] for d in matched],
+                "total": sum(float(d["fields"].get("min") or 0) for d in matched),
+                "unit": pledge["fields"].get("unit"),
+            }

@@ -1,0 +1,172 @@
+"""When two facts from different articles describe the same agreement, project, event or
+figure. Each rule is a pairwise test; clustering joins what the tests join."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from suivi.consolidation.dates import days_apart
+from suivi.consolidation.facts import Fact
+from suivi.consolidation.names import STOPWORDS, fold
+
+# Sectors that name what an agreement is about; "trade" or "diplomacy" alone say little,
+# so two agreements must share their specific sectors to be one.
+SPECIFIC_SECTORS = frozenset(
+    "nuclear mining security education health digital transport culture humanitarian "
+    "agriculture science".split()
+)
+# Reports of one signing may differ by a day or two (time zones, the day of the report).
+AGREEMENT_DAYS = 10
+EVENT_DAYS = 3
+# Without dates, two agreements are one only when their reports are this close in time.
+REPORT_DAYS = 90
+VALUE_TOLERANCE = 0.005
+
+
+@dataclass
+class Context:
+    """What the rules know beyond two facts: each document's states and reference date."""
+
+    states: dict[str, set[str]] = field(default_factory=dict)
+    reference: dict[str, str | None] = field(default_factory=dict)
+    actor_of: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def when(self, fact: Fact, own: str | None) -> str | None:
+        """The fact's own date, else its document's reference date."""
+        return own or self.reference.get(fact.document.id)
+
+
+def content_words(text: str | None) -> set[str]:
+    """The words of ``text`` that carry meaning (folded, four letters or more)."""
+    return {w for w in fold(text or "").split() if len(w) >= 4 and w not in STOPWORDS}
+
+
+def _states(fact: Fact, ctx: Context) -> set[str]:
+    parties = {
+        p for p in fact.get("parties") or [] if isinstance(p, str) and len(p) == 2 and p.isupper()
+    }
+    return parties or ctx.states.get(fact.document.id, set())
+
+
+def same_agreement(a: Fact, b: Fact, ctx: Context) -> float:
+    """One agreement: shared specific sectors, shared states, dates that fit.
+
+    The score grows with the sectors and words the two reports share.
+    """
+    if a.document.id == b.document.id:
+        return 0  # an article lists each of its agreements once
+    sectors_a, sectors_b = set(a.get("sectors") or []), set(b.get("sectors") or [])
+    if not sectors_a & sectors_b:
+        return 0
+    specific_a, specific_b = sectors_a & SPECIFIC_SECTORS, sectors_b & SPECIFIC_SECTORS
+    if (specific_a or specific_b) and not specific_a & specific_b:
+        return 0
+    states_a, states_b = _states(a, ctx), _states(b, ctx)
+    if states_a and states_b and len(states_a & states_b) < min(2, len(states_a), len(states_b)):
+        return 0
+    title = fuzz.token_set_ratio(fold(a.get("title") or ""), fold(b.get("title") or "")) / 100
+    overlap = len(sectors_a & sectors_b) / len(sectors_a | sectors_b)
+    score = overlap + title / 2
+    apart = days_apart(a.get("date"), b.get("date"))
+    if apart is not None:
+        return score + 0.5 if apart <= AGREEMENT_DAYS else 0
+    reported = days_apart(ctx.when(a, a.get("date")), ctx.when(b, b.get("date")))
+    if reported is not None and reported > REPORT_DAYS:
+        return 0
+    return score if specific_a & specific_b or title >= 0.6 else 0
+
+
+def project_kind(fact: Fact) -> str:
+    """The kind of undertaking a project's name starts with (raffinerie, centrale, banque…)."""
+    words = [w for w in fold(fact.get("name") or "").split() if w not in STOPWORDS]
+    while words and words[0] in (
+        "projet",
+        "project",
+        "construction",
+        "chantier",
+        "future",
+        "nouvelle",
+    ):
+        words = words[1:]
+    return words[0] if words else ""
+
+
+def same_project(a: Fact, b: Fact, _ctx: Context) -> float:
+    """One project: same kind at the same place, or names that say the same thing."""
+    place_a, place_b = fold(a.get("location") or ""), fold(b.get("location") or "")
+    if (
+        place_a
+        and place_b
+        and place_a != place_b
+        and place_a not in place_b
+        and place_b not in place_a
+    ):
+        return False
+    kind_a, kind_b = project_kind(a), project_kind(b)
+    if place_a and place_b and kind_a and kind_a == kind_b:
+        return True
+    name_a, name_b = fold(a.get("name") or ""), fold(b.get("name") or "")
+    if not name_a or not name_b or kind_a != kind_b:
+        return False
+    shared = content_words(name_a) & content_words(name_b)
+    return fuzz.token_set_ratio(name_a, name_b) >= 85 and len(shared) >= 2
+
+
+def same_event(a: Fact, b: Fact, ctx: Context) -> float:
+    """One event: same kind, starting within a few days, at a place or with people in common."""
+    if a.get("type") != b.get("type"):
+        return False
+    apart = days_apart(a.get("start"), b.get("start"))
+    if apart is None or apart > EVENT_DAYS:
+        return False
+    place_a, place_b = fold(a.get("place") or ""), fold(b.get("place") or "")
+    if not place_a or not place_b or place_a == place_b:
+        return True
+    people_a = {ctx.actor_of.get((a.document.id, fold(p))) for p in a.get("participants") or []}
+    people_b = {ctx.actor_of.get((b.document.id, fold(p))) for p in b.get("participants") or []}
+    return bool((people_a & people_b) - {None})
+
+
+def _close(x: object, y: object) -> bool:
+    try:
+        fx, fy = float(x), float(y)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return abs(fx - fy) <= VALUE_TOLERANCE * max(abs(fx), abs(fy), 1e-9)
+
+
+def same_quantity(a: Fact, b: Fact, _ctx: Context) -> float:
+    """One figure: same unit and rate, same subject and year; a value that differs only
+    when the subject is unmistakably the same (then it is a conflict, not two figures)."""
+    if a.document.id == b.document.id:
+        return 0  # two figures in one article are two statements
+    if a.get("unit") != b.get("unit") or (a.get("per") or None) != (b.get("per") or None):
+        return 0
+    year_a, year_b = a.get("year"), b.get("year")
+    if year_a and year_b and year_a != year_b:
+        return 0
+    subject_a, subject_b = fold(a.get("subject") or ""), fold(b.get("subject") or "")
+    if not subject_a or not subject_b:
+        return 0
+    similarity = fuzz.token_set_ratio(subject_a, subject_b) / 100
+    shared = content_words(subject_a) & content_words(subject_b)
+    if _close(a.get("min"), b.get("min")) and _close(a.get("max"), b.get("max")):
+        return 1 + similarity if similarity >= 0.7 or shared else 0
+    same_kind = a.get("kind") and a.get("kind") == b.get("kind")
+    return similarity if same_kind and similarity >= 0.9 and len(shared) >= 2 else 0
+
+
+Rule = Callable[[Fact, Fact, Context], float]
+
+# Categories in which one article never reports the same thing twice.
+ONE_PER_ARTICLE = frozenset({"agreements", "quantities"})
+
+RULES: dict[str, Rule] = {
+    "agreements": same_agreement,
+    "projects": same_project,
+    "events": same_event,
+    "quantities": same_quantity,
+}

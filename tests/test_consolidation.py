@@ -1,0 +1,615 @@
+"""Consolidation on hand-written articles and facts: one record per real-world thing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import Engine, delete, insert, select
+
+from suivi.cli import cli
+from suivi.consolidation import consolidate
+from suivi.models import Article
+from suivi.store import RecordFilter, add_document, create, get_record, query_records
+from suivi.store.documents import fact_rows
+from suivi.store.schema import documents, facts
+
+TODAY = date(2026, 1, 15)
+
+
+def fact(text: str, phrase: str, **data: Any) -> dict[str, Any]:
+    """A fact whose evidence is ``phrase`` in ``text``."""
+    start = text.index(phrase)
+    return {**data, "evidence": {"start": start, "end": start + len(phrase)}}
+
+
+def article(
+    engine: Engine,
+    name: str,
+    text: str,
+    items: dict[str, list[dict[str, Any]]],
+    published: str | None = None,
+    outlet: str | None = None,
+) -> str:
+    doc = Article(
+        source=name,
+        name=name,
+        raw=text.encode(),
+        text=text,
+        published=published,
+        outlet=outlet,
+        language="fr",
+    )
+    return add_document(engine, doc, items).id
+
+
+def person(
+    text: str, name: str, country: str | None = "ML", role: str | None = None
+) -> dict[str, Any]:
+    return fact(text, name, name=name, type="person", country=country, role=role)
+
+
+def state(text: str, name: str, code: str) -> dict[str, Any]:
+    return fact(text, name, name=name, type="country", country=code)
+
+
+def by_type(engine: Engine, kind: str) -> list[dict[str, Any]]:
+    return query_records(engine, RecordFilter(type=kind))
+
+
+def docs_of(record: dict[str, Any]) -> set[str]:
+    return {source["doc"] for source in record["sources"]}
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    return create(str(tmp_path / "store.db"))
+
+
+A1 = (
+    "Le colonel Assimi Goïta a quitté Bamako pour Moscou. Du 21 au 26 juin 2025, le chef de "
+    "l’État malien effectue une visite officielle en Russie. Le Mali et la Russie ont signé le "
+    "23 juin 2025 un accord de coopération dans le nucléaire civil avec Rosatom. Le ministre "
+    "Amadou Keïta accompagnait la délégation."
+)
+A2 = (
+    "Le général Assimi Goïta est en Russie depuis le 22 juin pour une visite qui s’achève le "
+    "27 juin. Le 24 juin, Bamako et Moscou ont conclu un accord sur l’énergie nucléaire "
+    "pacifique avec Rosatom. L’ancien ministre Modibo Keïta a salué ce choix. Goïta a aussi "
+    "rencontré des responsables de l’Alliance des États du Sahel."
+)
+A3 = (
+    "Pour l’AES, la coopération avec la Russie s’élargit. Goita l’a rappelé à Bamako, où le "
+    "Mali a signé le 2 juillet 2025 un protocole d’accord sur l’éducation avec la Russie."
+)
+
+
+def load_visit_articles(engine: Engine) -> None:
+    article(
+        engine,
+        "a1.txt",
+        A1,
+        {
+            "actors": [
+                person(A1, "Assimi Goïta", role="colonel"),
+                person(A1, "Amadou Keïta"),
+                state(A1, "Mali", "ML"),
+                state(A1, "Russie", "RU"),
+                fact(A1, "Rosatom", name="Rosatom", type="organization", country="RU"),
+            ],
+            "agreements": [
+                fact(
+                    A1,
+                    "Le Mali et la Russie ont signé le 23 juin 2025 un accord de coopération dans le nucléaire civil avec Rosatom.",
+                    title="accord de coopération dans le nucléaire civil",
+                    sectors=["nuclear", "energy"],
+                    parties=["ML", "RU", "Rosatom"],
+                    date="2025-06-23",
+                    status="signed",
+                )
+            ],
+            "events": [
+                fact(
+                    A1,
+                    "Du 21 au 26 juin 2025, le chef de l’État malien effectue une visite officielle en Russie.",
+                    type="visit",
+                    start="2025-06-21",
+                    end="2025-06-26",
+                    place="Russie",
+                    participants=["Assimi Goïta"],
+                )
+            ],
+        },
+        published="2025-06-24",
+        outlet="Journal A",
+    )
+    article(
+        engine,
+        "a2.txt",
+        A2,
+        {
+            "actors": [
+                person(A2, "Assimi Goïta", role="général"),
+                person(A2, "Modibo Keïta"),
+                fact(
+                    A2,
+                    "Alliance des États du Sahel",
+                    name="Alliance des États du Sahel",
+                    type="organization",
+                    country=None,
+                ),
+                fact(A2, "Rosatom", name="Rosatom", type="organization", country="RU"),
+            ],
+            "agreements": [
+                fact(
+                    A2,
+                    "Le 24 juin, Bamako et Moscou ont conclu un accord sur l’énergie nucléaire pacifique avec Rosatom.",
+                    title="accord sur l’énergie nucléaire pacifique",
+                    sectors=["nuclear"],
+                    parties=["ML", "RU", "Rosatom"],
+                    date="2025-06-24",
+                    status="signed",
+                )
+            ],
+            "events": [
+                fact(
+                    A2,
+                    "Le général Assimi Goïta est en Russie depuis le 22 juin pour une visite qui s’achève le 27 juin.",
+                    type="visit",
+                    start="2025-06-22",
+                    end="2025-06-27",
+                    place="Russie",
+                    participants=["Assimi Goïta"],
+                )
+            ],
+        },
+        published="2025-06-25",
+        outlet="Journal B",
+    )
+
+
+def test_one_actor_per_person_titles_ignored_namesakes_apart(engine: Engine) -> None:
+    load_visit_articles(engine)
+    article(
+        engine,
+        "a3.txt",
+        A3,
+        {
+            "actors": [
+                person(A3, "Goita"),
+                fact(A3, "AES", name="AES", type="organization", country=None),
+                state(A3, "Mali", "ML"),
+                state(A3, "Russie", "RU"),
+            ],
+        },
+        published="2025-07-03",
+    )
+    consolidate(engine, TODAY)
+    actors = {record["title"]: record for record in by_type(engine, "actor")}
+    assert docs_of(actors["Assimi Goïta"]) == {"a1.txt", "a2.txt", "a3.txt"}
+    assert actors["Assimi Goïta"]["fields"]["roles"] == ["colonel", "général"]
+    rank = next(c for c in actors["Assimi Goïta"]["conflicts"] if c["field"] == "rank")
+    assert {v["value"]: v["sources"] for v in rank["values"]} == {
+        "colonel": ["a1.txt"],
+        "général": ["a2.txt"],
+    }
+    # Two ministers of one family name stay two people.
+    assert "Amadou Keïta" in actors and "Modibo Keïta" in actors
+    assert docs_of(actors["Amadou Keïta"]) == {"a1.txt"}
+    # The acronym joins the full name; states join by ISO code.
+    assert docs_of(actors["Alliance des États du Sahel"]) == {"a2.txt", "a3.txt"}
+    assert "AES" in actors["Alliance des États du Sahel"]["fields"]["aliases"]
+    assert docs_of(actors["Mali"]) == {"a1.txt", "a3.txt"}
+
+
+def test_one_agreement_with_its_date_conflict(engine: Engine) -> None:
+    load_visit_articles(engine)
+    article(
+        engine,
+        "a3.txt",
+        A3,
+        {
+            "agreements": [
+                fact(
+                    A3,
+                    "le Mali a signé le 2 juillet 2025 un protocole d’accord sur l’éducation avec la Russie",
+                    title="protocole d’accord sur l’éducation",
+                    sectors=["education"],
+                    parties=["ML", "RU"],
+                    date="2025-07-02",
+                    status="signed",
+                )
+            ],
+        },
+    )
+    consolidate(engine, TODAY)
+    agreements = by_type(engine, "agreement")
+    nuclear = [a for a in agreements if "nuclear" in a["fields"]["sectors"]]
+    assert len(nuclear) == 1 and len(agreements) == 2
+    record = nuclear[0]
+    assert docs_of(record) == {"a1.txt", "a2.txt"}
+    assert record["status"] == "signed"
+    [conflict] = [c for c in record["conflicts"] if c["field"] == "date"]
+    assert {v["value"]: v["sources"] for v in conflict["values"]} == {
+        "2025-06-23": ["a1.txt"],
+        "2025-06-24": ["a2.txt"],
+    }
+    # The record shows the most recent source's value, not an average.
+    assert record["fields"]["date"] == "2025-06-24"
+    assert {s["evidence"]["text"][:25] for s in record["sources"]} == {
+        "Le Mali et la Russie ont ",
+        "Le 24 juin, Bamako et Mos",
+    }
+
+
+def test_one_visit_with_conflicting_dates(engine: Engine) -> None:
+    load_visit_articles(engine)
+    consolidate(engine, TODAY)
+    [visit] = by_type(engine, "event")
+    assert docs_of(visit) == {"a1.txt", "a2.txt"}
+    fields = {c["field"]: {v["value"] for v in c["values"]} for c in visit["conflicts"]}
+    assert fields == {"start": {"2025-06-21", "2025-06-22"}, "end": {"2025-06-26", "2025-06-27"}}
+    assert visit["outlets"] == 2 and visit["independent_sources"] == 2
+
+
+def test_one_article_never_welds_two_of_its_agreements(engine: Engine) -> None:
+    text = (
+        "Trois accords ont été signés : l’un sur le commerce et la science, l’autre sur le "
+        "nucléaire civil. Un troisième texte porte sur la sécurité."
+    )
+    vague = "Ces accords couvrent le commerce, la science et le nucléaire civil."
+    article(
+        engine,
+        "b1.txt",
+        text,
+        {
+            "agreements": [
+                fact(
+                    text,
+                    "l’un sur le commerce et la science",
+                    title="accord commercial et scientifique",
+                    sectors=["trade", "science"],
+                    parties=["ML", "RU"],
+                    status="signed",
+                ),
+                fact(
+                    text,
+                    "l’autre sur le nucléaire civil",
+                    title="accord sur le nucléaire civil",
+                    sectors=["nuclear", "energy"],
+                    parties=["ML", "RU"],
+                    status="signed",
+                ),
+            ]
+        },
+        published="2025-06-24",
+    )
+    article(
+        engine,
+        "b2.txt",
+        vague,
+        {
+            "agreements": [
+                fact(
+                    vague,
+                    vague,
+                    title="accords",
+                    sectors=["trade", "science", "nuclear", "energy"],
+                    parties=["ML", "RU"],
+                    status="signed",
+                ),
+            ]
+        },
+        published="2025-06-25",
+    )
+    consolidate(engine, TODAY)
+    for record in by_type(engine, "agreement"):
+        names = [s["doc"] for s in record["sources"]]
+        assert names.count("b1.txt") <= 1
+
+
+PROJECT_1 = (
+    "Le 16 juin 2025, le président a posé la première pierre de la raffinerie d’or de Sénou. "
+    "Sa mise en service est prévue fin 2025."
+)
+PROJECT_2 = (
+    "Le projet de raffinerie d’or de Sénou reste en phase préparatoire, a indiqué le ministre."
+)
+
+
+def test_project_history_planned_date_and_overdue(engine: Engine) -> None:
+    article(
+        engine,
+        "p1.txt",
+        PROJECT_1,
+        {
+            "projects": [
+                fact(
+                    PROJECT_1,
+                    PROJECT_1.split(". ")[0] + ".",
+                    name="raffinerie d’or de Sénou",
+                    location="Sénou",
+                    sectors=["mining"],
+                    status="under_construction",
+                )
+            ],
+            "events": [
+                fact(
+                    PROJECT_1,
+                    PROJECT_1.split(". ")[0] + ".",
+                    type="ceremony",
+                    start="2025-06-16",
+                    place="Sénou",
+                    participants=[],
+                )
+            ],
+        },
+        published="2025-06-17",
+    )
+    article(
+        engine,
+        "p2.txt",
+        PROJECT_2,
+        {
+            "projects": [
+                fact(
+                    PROJECT_2,
+                    PROJECT_2,
+                    name="projet de raffinerie d’or",
+                    location="Sénou",
+                    sectors=["mining"],
+                    status="preparatory",
+                )
+            ],
+        },
+        published="2025-10-27",
+    )
+    consolidate(engine, TODAY)
+    [project] = by_type(engine, "project")
+    assert docs_of(project) == {"p1.txt", "p2.txt"}
+    dated = [(entry["date"], entry["status"]) for entry in project["history"]]
+    assert ("2025-06-16", "under_construction") in dated
+    assert dated[-1] == ("2025-10-27", "preparatory")
+    assert project["status"] == "preparatory"
+    assert project["planned"] in ("2025", "2025-12")  # "fin 2025"
+    assert project["overdue"] is True
+    consolidate(engine, date(2025, 11, 30))
+    assert get_record(engine, project["id"])["overdue"] is False  # type: ignore[index]
+
+
+QTY_1 = "En 2023, le Mali a reçu de la Russie 55 000 tonnes de blé. La Russie avait promis 80 000 tonnes de blé au Mali en 2023."
+QTY_2 = "Selon Moscou, 55 000 tonnes de blé russe ont été livrées au Mali en 2023."
+QTY_3 = "L’État malien détient 62 % de la raffinerie."
+QTY_4 = "L’État malien détient près de 60 % de la raffinerie."
+
+
+def test_figures_merge_conflict_and_deliveries_count_against_pledges(engine: Engine) -> None:
+    wheat = {"unit": "t", "per": None, "year": 2023}
+    article(
+        engine,
+        "q1.txt",
+        QTY_1,
+        {
+            "actors": [state(QTY_1, "Mali", "ML"), state(QTY_1, "Russie", "RU")],
+            "quantities": [
+                fact(
+                    QTY_1,
+                    QTY_1.split(". ")[0],
+                    min=55000,
+                    max=55000,
+                    subject="blé",
+                    kind="delivery",
+                    **wheat,
+                ),
+                fact(
+                    QTY_1,
+                    QTY_1.split(". ")[1],
+                    min=80000,
+                    max=80000,
+                    subject="blé",
+                    kind="pledge",
+                    **wheat,
+                ),
+            ],
+        },
+        published="2024-02-01",
+    )
+    article(
+        engine,
+        "q2.txt",
+        QTY_2,
+        {
+            "actors": [state(QTY_2, "Mali", "ML")],
+            "quantities": [
+                fact(
+                    QTY_2,
+                    QTY_2,
+                    min=55000,
+                    max=55000,
+                    subject="tonnes de blé russe",
+                    kind="delivery",
+                    **wheat,
+                )
+            ],
+        },
+        published="2024-02-03",
+    )
+    article(
+        engine,
+        "q3.txt",
+        QTY_3,
+        {
+            "quantities": [
+                fact(
+                    QTY_3,
+                    QTY_3,
+                    min=62,
+                    max=62,
+                    unit="%",
+                    per=None,
+                    subject="part de l’État malien dans la raffinerie",
+                    kind="share",
+                )
+            ]
+        },
+    )
+    article(
+        engine,
+        "q4.txt",
+        QTY_4,
+        {
+            "quantities": [
+                fact(
+                    QTY_4,
+                    QTY_4,
+                    min=60,
+                    max=60,
+                    unit="%",
+                    per=None,
+                    subject="part de l’État malien dans la raffinerie",
+                    kind="share",
+                )
+            ]
+        },
+    )
+    consolidate(engine, TODAY)
+    quantities = by_type(engine, "quantity")
+    delivered = next(q for q in quantities if q["fields"]["kind"] == "delivery")
+    pledge = next(q for q in quantities if q["fields"]["kind"] == "pledge")
+    assert docs_of(delivered) == {"q1.txt", "q2.txt"}
+    assert pledge["fields"]["delivered"] == {
+        "records": [delivered["id"]],
+        "total": 55000.0,
+        "unit": "t",
+    }
+    share = next(q for q in quantities if q["fields"]["unit"] == "%")
+    [conflict] = share["conflicts"]
+    assert conflict["field"] == "value"
+    assert {v["value"]: v["sources"] for v in conflict["values"]} == {
+        62: ["q3.txt"],
+        60: ["q4.txt"],
+    }
+
+
+def test_copies_of_one_dispatch_count_once(engine: Engine) -> None:
+    body = (
+        "BAMAKO, 24 juin 2025 – Le Mali et la Russie ont signé lundi un accord sur le nucléaire "
+        "civil, a annoncé la présidence malienne dans un communiqué publié en fin de journée. "
+        "Le texte prévoit la formation de spécialistes maliens et des études techniques."
+    )
+    copy = body + " (avec agences)"
+    other = "Moscou et Bamako ont paraphé un texte sur l’atome civil, selon un diplomate russe."
+
+    def item(t: str, p: str) -> dict[str, Any]:
+        return {
+            "agreements": [
+                fact(
+                    t,
+                    p,
+                    title="accord nucléaire civil",
+                    sectors=["nuclear"],
+                    parties=["ML", "RU"],
+                    date="2025-06-23",
+                    status="signed",
+                )
+            ]
+        }
+
+    article(engine, "c1.txt", body, item(body, body[:60]), outlet="Agence A")
+    article(engine, "c2.txt", copy, item(copy, copy[:60]), outlet="Site B")
+    article(engine, "c3.txt", other, item(other, other), outlet="Journal C")
+    consolidate(engine, TODAY)
+    [record] = by_type(engine, "agreement")
+    assert len(record["sources"]) == 3
+    assert record["outlets"] == 3
+    assert record["independent_sources"] == 2
+
+
+def test_ids_are_stable_when_articles_arrive_and_after_a_rebuild(engine: Engine) -> None:
+    load_visit_articles(engine)
+    consolidate(engine, TODAY)
+    before = {r["title"]: r["id"] for r in query_records(engine)}
+    article(
+        engine,
+        "a3.txt",
+        A3,
+        {"actors": [person(A3, "Goita"), state(A3, "Mali", "ML")]},
+        published="2025-07-03",
+    )
+    consolidate(engine, TODAY)
+    after = {r["title"]: r["id"] for r in query_records(engine)}
+    assert all(after[title] == rid for title, rid in before.items())
+    snapshot = query_records(engine)
+    # Rebuild: every fact deleted and written again from the same extraction output.
+    with engine.begin() as connection:
+        rows = connection.execute(select(facts)).all()
+        connection.execute(delete(facts))
+        connection.execute(
+            insert(facts),
+            [
+                {
+                    "document_id": r.document_id,
+                    "category": r.category,
+                    "data": r.data,
+                    "evidence_start": r.evidence_start,
+                    "evidence_end": r.evidence_end,
+                }
+                for r in rows
+            ],
+        )
+    consolidate(engine, TODAY)
+    rebuilt = query_records(engine)
+
+    def strip(records: list[dict[str, Any]]) -> str:
+        # Fact ids are renumbered by the rebuild; everything else must be identical.
+        return json.dumps(
+            [
+                {
+                    **r,
+                    "sources": [
+                        {k: v for k, v in s.items() if k != "fact_id"} for s in r["sources"]
+                    ],
+                }
+                for r in records
+            ],
+            sort_keys=True,
+        )
+
+    assert strip(rebuilt) == strip(snapshot)
+
+
+def test_records_command_json_csv_and_rebuild(tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    engine = create(str(db))
+    load_visit_articles(engine)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(db), "rebuild", "--keep-facts"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["--db", str(db), "records", "--type", "event"])
+    [visit] = json.loads(result.stdout)
+    assert visit["type"] == "event" and {"id", "title", "sources", "conflicts", "fields"} <= set(
+        visit
+    )
+    assert all("doc" in source for source in visit["sources"])
+    result = runner.invoke(
+        cli, ["--db", str(db), "records", "--format", "csv", "--type", "agreement"]
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("id,type,title,status")
+    assert len(lines) == 2 and "a1.txt; a2.txt" in lines[1] and "date" in lines[1]
+    assert (
+        runner.invoke(cli, ["--db", str(db), "stats", "--json"])
+        .stdout.strip()
+        .endswith(f'"records": {len(query_records(engine))}}}')
+    )
+
+
+def test_fact_rows_refuse_evidence_outside(engine: Engine) -> None:
+    with pytest.raises(ValueError):
+        list(fact_rows("x", {"actors": [{"name": "Mali", "evidence": {"start": 5, "end": 2}}]}, 10))
+    with engine.connect() as connection:
+        assert connection.execute(select(documents)).all() == []
