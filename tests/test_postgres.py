@@ -1,0 +1,180 @@
+"""The store on a real PostgreSQL server: the same code as SQLite, migrations included.
+
+A server is started for the session in a temporary folder (initdb + pg_ctl), on a free
+port of 127.0.0.1, and stopped at the end. CI installs PostgreSQL; elsewhere the tests are
+skipped when it is absent.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from sqlalchemy import Engine, text
+
+from suivi.consolidation import consolidate
+from suivi.models import Article
+from suivi.store import (
+    RecordFilter,
+    add_document,
+    counts,
+    create,
+    facet_counts,
+    query_records,
+    schema_version,
+)
+from suivi.store.database import MIGRATIONS
+
+pytestmark = pytest.mark.postgres
+
+
+def _binaries() -> str | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    return os.path.dirname(found[-1]) if found else None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    # PostgreSQL refuses to run as root: CI runs as root, so the server runs as "postgres".
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    binaries = _binaries()
+    if binaries is None:
+        if os.environ.get("CI"):
+            pytest.fail(
+                "PostgreSQL is not installed: .ci/run installs the Debian package postgresql"
+            )
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    folder = tempfile.mkdtemp(prefix="suivi-pg-", dir="/tmp")
+    data = os.path.join(folder, "data")
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres", "postgres")
+    port = _free_port()
+    subprocess.run(
+        _as_server_user(
+            [f"{binaries}/initdb", "-D", data, "--auth=trust", "-U", "postgres", "-E", "UTF8"]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        _as_server_user(
+            [
+                f"{binaries}/pg_ctl",
+                "-D",
+                data,
+                "-l",
+                os.path.join(folder, "log"),
+                "-w",
+                "-o",
+                f"-p {port} -k {folder} -c listen_addresses=127.0.0.1",
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            _as_server_user([f"{binaries}/pg_ctl", "-D", data, "-m", "fast", "stop"]),
+            capture_output=True,
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def engine(server: str) -> Iterator[Engine]:
+    engine = create(server)
+    yield engine
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+
+
+TEXT = (
+    "Le Mali et la Russie ont signé le 23 juin 2025 un accord sur le nucléaire civil avec "
+    "Rosatom. Le texte prévoit la formation de spécialistes maliens."
+)
+
+
+def test_migrations_reach_the_newest_version(engine: Engine) -> None:
+    heads = {
+        path.split("_")[0] for path in os.listdir(MIGRATIONS / "versions") if path[0].isdigit()
+    }
+    assert schema_version(engine) == max(heads)
+    with engine.connect() as connection:
+        assert connection.dialect.name == "postgresql"
+
+
+def test_documents_facts_and_records_on_postgresql(engine: Engine) -> None:
+    start = TEXT.index("Le Mali")
+    end = TEXT.index(".") + 1
+    extracted = {
+        "agreements": [
+            {
+                "title": "accord sur le nucléaire civil",
+                "sectors": ["nuclear", "energy"],
+                "parties": ["ML", "RU", "Rosatom"],
+                "date": "2025-06-23",
+                "status": "signed",
+                "evidence": {"start": start, "end": end},
+            }
+        ],
+        "actors": [
+            {
+                "name": "Mali",
+                "type": "country",
+                "country": "ML",
+                "evidence": {"start": start, "end": end},
+            }
+        ],
+    }
+    article = Article(
+        source="pg.txt",
+        name="pg.txt",
+        raw=TEXT.encode(),
+        text=TEXT,
+        published="2025-06-24",
+        language="fr",
+    )
+    assert add_document(engine, article, extracted).new
+    assert not add_document(engine, article, extracted).new
+    bad = Article(
+        source="bad.txt",
+        name="bad.txt",
+        raw=b"x",
+        text="Un autre texte qui ne sera pas stocké.",
+        language="fr",
+    )
+    with pytest.raises(ValueError):
+        add_document(
+            engine, bad, {"actors": [{"name": "Mali", "evidence": {"start": 0, "end": 9999}}]}
+        )
+    assert counts(engine)["documents"] == 1
+    assert consolidate(engine, date(2026, 1, 1)) == 2
+    [agreement] = query_records(
+        engine, RecordFilter(type="agreement", sector="nuclear", partner="RU")
+    )
+    assert agreement["sources"][0]["evidence"]["text"].startswith("Le Mali et la Russie")
+    # Words are searched in titles and evidence sentences, as on SQLite.
+    found = {r["id"] for r in query_records(engine, RecordFilter(q="nucléaire"))}
+    assert agreement["id"] in found
+    assert query_records(engine, RecordFilter(q="pétrole")) == []
+    assert facet_counts(engine)["type"] == {"agreement": 1, "actor": 1}
