@@ -1,0 +1,191 @@
+"""Agreements: accords, memoranda, protocols, conventions, contracts and commissions created.
+
+Each mention of a trigger word is read with its own clause (up to the next trigger), so that
+"un accord commercial …, un accord énergétique …" gives two items. A count ("trois accords")
+stands for the agreements described after it and is dropped when they are; a demonstrative
+("ces accords") refers back and adds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from suivi.extraction.facts import actors_in, keywords, nearest_date, sectors, status_words
+from suivi.extraction.text import folded_text, sentence_at, sentence_evidence
+
+_ANAPHORA = re.compile(
+    r"(?:\b(?:ces|cet|cette|ce|ledit|ladite|lesdits|these|this|those|such|meme|celui)\s+"
+    r"(?:[\w-]+\s+){0,2}|\b(?:dont|which)\s+)$"
+)
+_COLLECTIVE = re.compile(
+    r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|nombreux|de nouveaux|des|"
+    r"several|two|three|four|five|new|nouveaux|\d+)\s+(?:[\w-]+\s+){0,1}$"
+)
+_ORDINAL = re.compile(
+    r"(?:^|[.\n]\s*)(?:le|la)\s+(?:premier|premiere|deuxieme|second|seconde|troisieme|"
+    r"quatrieme|cinquieme|dernier|derniere)\b(?!\s+(?:accord|memorandum|protocole|convention|contrat))"
+)
+_DETAIL = re.compile(
+    r"\b(?:un|une|a|an|premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|dernier|"
+    r"first|third|fourth|last)\s+(?:[\w-]+\s+)?$"
+)
+_NEGATED = re.compile(
+    r"\b(?:rien n'a|rien n'avait|aucun|en cas d'|denonce|no agreement|withdr[ae]w|retir)"
+)
+_PLURAL_END = re.compile(r"(?:s|x)$")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    scope_end: int
+    collective: bool
+    ordinal: bool = False
+    detail: bool = False
+    sectors: list[str] = field(default_factory=list)
+    status: str | None = None
+    date: str | None = None
+    title: str = ""
+
+
+def _status(folded: str, start: int, end: int) -> str | None:
+    labels = status_words().labels_in(folded, start, end)
+    for label in ("ratified", "in_force", "signed", "announced"):
+        if label in labels:
+            return label
+    return None
+
+
+class AgreementFinder:
+    """Pipeline component: sets ``doc._.agreements`` to contract-shaped agreement items."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        folded = folded_text(doc)
+        language = doc._.language or "fr"
+        triggers = keywords("agreement_triggers")
+        found = [
+            (s, e, p)
+            for label, p, s, e in triggers.finditer(folded)
+            if label == language or label == "fr"
+        ]
+        for match in _ORDINAL.finditer(folded):
+            s = match.end() - len(match.group(0).lstrip(". \n"))
+            found.append((s, match.end(), "ordinal"))
+        found.sort()
+        mentions: list[_Mention] = []
+        for index, (start, end, pattern) in enumerate(found):
+            sentence = sentence_at(doc, start)
+            before = folded[max(sentence.start_char, start - 30) : start]
+            if pattern != "ordinal" and _ANAPHORA.search(before) and mentions:
+                continue
+            if (
+                mentions
+                and start - mentions[-1].end < 30
+                and not re.search(r"[,;.\n]", folded[mentions[-1].end : start])
+            ):
+                # "accord commercial instaurant une commission …": one agreement, one clause.
+                mentions[-1].scope_end = max(
+                    mentions[-1].scope_end, min(sentence.end_char, self._next(found, index))
+                )
+                mentions[-1].sectors = (
+                    sectors().labels_in(folded, mentions[-1].start, mentions[-1].scope_end)
+                    or mentions[-1].sectors
+                )
+                continue
+            next_start = found[index + 1][0] if index + 1 < len(found) else len(folded)
+            scope_end = (
+                min(sentence.end_char, next_start) if next_start > end else sentence.end_char
+            )
+            collective = (
+                pattern != "ordinal"
+                and bool(_PLURAL_END.search(folded[start:end]))
+                and bool(_COLLECTIVE.search(before))
+            )
+            mention = _Mention(start, end, scope_end, collective, ordinal=pattern == "ordinal")
+            mention.detail = mention.ordinal or bool(_DETAIL.search(before))
+            mention.sectors = sectors().labels_in(folded, start, scope_end)
+            if not mention.sectors:
+                mention.sectors = sectors().labels_in(
+                    folded, sentence.start_char, sentence.end_char
+                )
+            if not mention.sectors and collective:
+                # "plusieurs accords … Ces partenariats concernent l'énergie": next sentence.
+                following = sentence_at(doc, min(len(folded) - 1, sentence.end_char + 1))
+                mention.sectors = sectors().labels_in(
+                    folded, following.start_char, following.end_char
+                )
+            mention.status = _status(folded, sentence.start_char, sentence.end_char)
+            if (
+                _NEGATED.search(folded, sentence.start_char, sentence.end_char)
+                and mention.status == "signed"
+            ):
+                mention.status = None
+            date = nearest_date(doc, sentence, start)
+            mention.date = date.value if date else None
+            mention.title = " ".join(doc.text[start:scope_end].split()).rstrip(" ,.;:")[:160]
+            mentions.append(mention)
+        doc._.agreements = [self._item(doc, m) for m in self._resolve(mentions)]
+        return doc
+
+    @staticmethod
+    def _next(found: list[tuple[int, int, str]], index: int) -> int:
+        return found[index + 1][0] if index + 1 < len(found) else 10**9
+
+    @staticmethod
+    def _resolve(mentions: list[_Mention]) -> list[_Mention]:
+        kept: list[_Mention] = []
+        for index, mention in enumerate(mentions):
+            if mention.collective:
+                # Items described after a count replace it and inherit its date and status.
+                details = [
+                    m
+                    for m in mentions[index + 1 : index + 6]
+                    if not m.collective and m.start - mention.end < 900 and m.detail
+                ]
+                if len(details) >= 2:
+                    for detail in details:
+                        detail.date = detail.date or mention.date
+                        detail.status = detail.status or mention.status
+                    continue
+            if mention.ordinal and not any(m.collective for m in mentions[:index]):
+                continue
+            if not mention.sectors:
+                continue
+            duplicate = next(
+                (
+                    k
+                    for k in kept
+                    if set(k.sectors) == set(mention.sectors)
+                    and (
+                        not k.date
+                        or not mention.date
+                        or k.date.startswith(mention.date)
+                        or mention.date.startswith(k.date)
+                    )
+                ),
+                None,
+            )
+            if duplicate is not None:
+                duplicate.date = duplicate.date or mention.date
+                continue
+            kept.append(mention)
+        return kept
+
+    @staticmethod
+    def _item(doc: Doc, mention: _Mention) -> dict[str, Any]:
+        sentence = sentence_at(doc, mention.start)
+        return {
+            "title": mention.title,
+            "sectors": mention.sectors,
+            "parties": actors_in(
+                doc, sentence.start_char, sentence.end_char, ("country", "organization")
+            ),
+            "date": mention.date,
+            "status": mention.status,
+            "evidence": sentence_evidence(doc, mention.start),
+        }

@@ -1,0 +1,34 @@
+"""Quality gate: extraction on the project's annotated corpus must not fall under its floor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from suivi.evaluation import score
+from suivi.models import ExtractionInput
+from suivi.sources.decoding import decode_bytes
+
+CORPUS = Path(__file__).parent / "evaluation"
+
+
+@pytest.mark.slow
+def test_overall_f1_stays_above_floor(extractor: Any) -> None:
+    baseline = json.loads((CORPUS / "baseline.json").read_text(encoding="utf-8"))
+    gold = [
+        json.loads(line)
+        for line in (CORPUS / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    articles = CORPUS / "articles"
+    inputs = [
+        ExtractionInput(doc=path.name, text=decode_bytes(path.read_bytes(), str(path)))
+        for path in sorted(articles.iterdir())
+        if path.is_file()
+    ]
+    predicted = list(extractor.extract_many(inputs))
+    report = score(gold, predicted, articles)
+    assert report.overall.f1 >= baseline["overall_f1_floor"], report.table()
