@@ -283,7 +283,17 @@ def _with_milestones(
             for doc, start, end in spans
         )
     ]
-    return sorted(entries + milestones, key=lambda entry: entry.get("date") or "")
+    merged: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for entry in entries + milestones:
+        key = (entry["status"], entry.get("date"))
+        if key in merged:
+            known = merged[key]
+            known["sources"] = sorted(set(known["sources"]) | set(entry["sources"]))
+            for name in ("event", "evidence"):
+                known.setdefault(name, entry.get(name)) if entry.get(name) else None
+        else:
+            merged[key] = {k: v for k, v in entry.items() if v is not None or k == "date"}
+    return sorted(merged.values(), key=lambda entry: entry.get("date") or "")
 
 
 def _linked_actors(group: list[Fact], ctx: Context, records: dict[str, Any]) -> list[str]:

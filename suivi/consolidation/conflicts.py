@@ -55,7 +55,11 @@ def conflicts(facts: list[Fact], fields: dict[str, Read]) -> list[dict[str, Any]
 
 
 def latest_value(facts: list[Fact], read: Read) -> Any:
-    """The field's value from the most recent source that gives one (most precise on a tie)."""
+    """The field's value from the most recent source that gives one.
+
+    Where an older source says the same more precisely ("2025-06-23" for "2025-06"), the
+    precise form is shown.
+    """
     best: tuple[tuple[str, int], Any] | None = None
     for fact in facts:
         value = read(fact)
@@ -64,4 +68,10 @@ def latest_value(facts: list[Fact], read: Read) -> Any:
         rank = (fact.document.published or "", fact.document.order)
         if best is None or rank >= best[0]:
             best = (rank, value)
-    return best[1] if best else None
+    if best is None:
+        return None
+    chosen = best[1]
+    for entry in field_values(facts, read):
+        if _agree(entry["value"], chosen):
+            return entry["value"]
+    return chosen

@@ -76,6 +76,9 @@ def same_agreement(a: Fact, b: Fact, ctx: Context) -> float:
     reported = days_apart(ctx.when(a, a.get("date")), ctx.when(b, b.get("date")))
     if reported is not None and reported > REPORT_DAYS:
         return 0
+    if reported is None:
+        # Nothing dates one of the reports: only a close wording can tie them.
+        return score if specific_a & specific_b and title >= 0.6 else 0
     return score if specific_a & specific_b or title >= 0.6 else 0
 
 
@@ -95,24 +98,28 @@ def project_kind(fact: Fact) -> str:
 
 
 def same_project(a: Fact, b: Fact, _ctx: Context) -> float:
-    """One project: same kind at the same place, or names that say the same thing."""
+    """One project: same kind at the same place, or names that say the same thing.
+
+    A report that names the project without its place ("la raffinerie d'or") joins the
+    located one when its article names that place elsewhere.
+    """
     place_a, place_b = fold(a.get("location") or ""), fold(b.get("location") or "")
-    if (
-        place_a
-        and place_b
-        and place_a != place_b
-        and place_a not in place_b
-        and place_b not in place_a
-    ):
-        return False
+    if place_a and place_b and place_a not in place_b and place_b not in place_a:
+        return 0
     kind_a, kind_b = project_kind(a), project_kind(b)
-    if place_a and place_b and kind_a and kind_a == kind_b:
-        return True
+    if not kind_a or kind_a != kind_b:
+        return 0
+    if place_a and place_b:
+        return 2
     name_a, name_b = fold(a.get("name") or ""), fold(b.get("name") or "")
-    if not name_a or not name_b or kind_a != kind_b:
-        return False
     shared = content_words(name_a) & content_words(name_b)
-    return fuzz.token_set_ratio(name_a, name_b) >= 85 and len(shared) >= 2
+    if fuzz.token_set_ratio(name_a, name_b) >= 85 and len(shared) >= 2:
+        return 1
+    placed, unplaced = (a, b) if place_a else (b, a)
+    where = fold(placed.get("location") or "")
+    if where and f" {where} " in f" {fold(unplaced.document.text)} ":
+        return 0.5
+    return 0
 
 
 def same_event(a: Fact, b: Fact, ctx: Context) -> float:
