@@ -14,6 +14,7 @@ import click
 
 from suivi import settings
 from suivi.errors import SuiviError
+from suivi.web.commands import serve, user
 
 
 def _fail(message: str) -> None:
@@ -263,17 +264,32 @@ def rebuild(obj: Context, quiet: bool, keep_facts: bool) -> None:
 
 @cli.command()
 @click.option("--quiet", "-q", is_flag=True, help="No line per document.")
-@click.pass_obj
-def demo(obj: Context, quiet: bool) -> None:
-    """Ingest the bundled sample corpus into the store and show what was stored."""
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address the portal listens on."
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--no-serve", is_flag=True, help="Stop after ingesting; do not start the portal.")
+@click.pass_context
+def demo(ctx: click.Context, quiet: bool, host: str, port: int, no_serve: bool) -> None:
+    """Ingest the bundled sample corpus, show what was stored, then start the portal.
+
+    Articles already stored are not added again, so running it twice is harmless.
+    """
     from suivi.store import counts, list_documents
 
+    obj: Context = ctx.obj
     report = _run_ingest(obj, [str(samples_dir())], quiet=quiet, extract=True)
     _print_documents(list_documents(obj.engine()))
     click.echo(json.dumps(counts(obj.engine())))
     click.echo(f"store: {obj.db}")
     if not report.ok:
         sys.exit(1)
+    if not no_serve:
+        ctx.invoke(serve, host=host, port=port, db=obj.db)
+
+
+cli.add_command(serve)
+cli.add_command(user)
 
 
 def main() -> None:

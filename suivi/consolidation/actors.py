@@ -59,8 +59,14 @@ def same_organisation(a: Fact, b: Fact) -> bool:
     return fuzz.ratio(ka, kb) >= ORGANISATION_SIMILARITY
 
 
-def _actor_block(fact: Fact) -> str:
-    return str(fact.get("type") or "")
+def _actor_block(fact: Fact) -> tuple[str, str]:
+    # People are compared only within the first letter of their family name: names that
+    # match fuzzily still share it, and a large store is not compared pair by pair.
+    kind = str(fact.get("type") or "")
+    if kind == "person":
+        tokens = person_tokens(fact.get("name") or "")
+        return kind, tokens[-1][:1] if tokens else ""
+    return kind, ""
 
 
 def _same_actor(a: Fact, b: Fact) -> bool:

@@ -14,7 +14,7 @@ from suivi.consolidation.conflicts import conflicts, latest_value
 from suivi.consolidation.deliveries import link
 from suivi.consolidation.facts import Document, Fact
 from suivi.consolidation.independence import dispatch_groups
-from suivi.consolidation.matching import ONE_PER_ARTICLE, RULES, Context, Rule
+from suivi.consolidation.matching import BLOCKS, ONE_PER_ARTICLE, RULES, Context, Rule
 from suivi.consolidation.names import fold, rank_before
 
 PREFIX = {
@@ -75,7 +75,8 @@ def build(documents: list[Document], facts: list[Fact], today: date) -> list[dic
             return float(rule(a, b, ctx))
 
         apart = _document_of if category in ONE_PER_ARTICLE else None
-        for group in cluster_scored(by_category.get(category, []), score, apart):
+        blocks = BLOCKS.get(category)
+        for group in cluster_scored(by_category.get(category, []), score, apart, blocks):
             record = _record(category, group, groups, ctx, today, by_category.get("events", []))
             record["actors"] = _linked_actors(group, ctx, names)
             partners[record["id"]] = _partners(group, ctx)

@@ -58,20 +58,26 @@ def cluster_scored(
     items: Sequence[T],
     score: Callable[[T, T], float],
     apart: Callable[[T], Hashable] | None = None,
+    block: Callable[[T], Hashable] | None = None,
 ) -> list[list[T]]:
     """Groups of ``items``, joining the most alike pairs first.
 
     ``score`` is 0 for items that are not the same thing, higher the more alike. Where
     ``apart`` is given, two items with the same ``apart`` key never end in one group: one
     article does not report one agreement twice, so a vague sentence that resembles two of
-    its agreements cannot weld them together.
+    its agreements cannot weld them together. ``block`` (optional) names what two items
+    must share to be compared at all.
     """
+    blocks: dict[Hashable, list[int]] = {}
+    for index, item in enumerate(items):
+        blocks.setdefault(block(item) if block else None, []).append(index)
     pairs = []
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            value = score(a, items[j])
-            if value > 0:
-                pairs.append((-value, i, j))
+    for members in blocks.values():
+        for position, i in enumerate(members):
+            for j in members[position + 1 :]:
+                value = score(items[i], items[j])
+                if value > 0:
+                    pairs.append((-value, i, j))
     pairs.sort()
     sets = UnionFind(len(items))
     keys: dict[int, set[Hashable]] = {

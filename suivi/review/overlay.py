@@ -1,0 +1,162 @@
+"""Reviews laid over records and facts: what the public sees after analysts have checked.
+
+The extracted value is never lost: each reviewed field carries it beside the reviewed one,
+with every version of the review, and says when consolidation has since changed its mind.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from suivi.review.reviews import Review, ReviewError
+
+TOP_LEVEL = ("title", "status", "planned")
+# Fields a review can change that also decide which list filters a record falls under.
+FACET_FIELDS = ("status", "sectors", "parties", "date", "start", "year")
+# Nested structures computed by consolidation, not a value an analyst types.
+NOT_REVIEWABLE = frozenset({"delivered", "aliases", "roles"})
+STATUSES = {
+    "agreement": ("announced", "signed", "ratified", "in_force", "suspended", "cancelled"),
+    "project": (
+        "planned",
+        "preparatory",
+        "under_construction",
+        "operational",
+        "suspended",
+        "cancelled",
+    ),
+}
+MAX_VALUE = 500
+
+
+def get_field(record: dict[str, Any], field: str) -> Any:
+    """A record's field, top-level (title, status, planned) or under ``fields``."""
+    if field in TOP_LEVEL:
+        return record.get(field)
+    return (record.get("fields") or {}).get(field)
+
+
+def set_field(record: dict[str, Any], field: str, value: Any) -> None:
+    """Set a record's field where ``get_field`` reads it."""
+    if field in TOP_LEVEL:
+        record[field] = value
+    else:
+        record.setdefault("fields", {})[field] = value
+
+
+def reviewable_fields(record: dict[str, Any]) -> list[str]:
+    """The fields of a record an analyst may confirm, correct or reject."""
+    names = ["title"]
+    if record.get("type") in STATUSES:
+        names += ["status", "planned"]
+    names += [
+        name
+        for name, value in (record.get("fields") or {}).items()
+        if name not in NOT_REVIEWABLE and not isinstance(value, dict)
+    ]
+    return names
+
+
+_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+
+
+def parse_value(text: str, like: Any, field: str = "", record_type: str = "") -> Any:
+    """The value typed in a form, read the way the extracted value ``like`` is written.
+
+    French number writing is accepted ("25 000", "1,5"); a list is written with ";".
+    """
+    text = (text or "").strip()
+    if len(text) > MAX_VALUE:
+        raise ReviewError(f"the value is longer than {MAX_VALUE} characters")
+    if not text:
+        raise ReviewError("a correction needs a value")
+    if field == "status":
+        allowed = STATUSES.get(record_type, ())
+        if text not in allowed:
+            raise ReviewError(f"{text!r} is not a status of this kind of record")
+        return text
+    if isinstance(like, list):
+        return [part.strip() for part in text.split(";") if part.strip()]
+    if isinstance(like, bool):
+        return text.lower() in {"true", "oui", "yes", "1", "vrai"}
+    if isinstance(like, int | float) or (like is None and field in {"min", "max", "year"}):
+        compact = re.sub(r"[\s\u00a0\u202f]", "", text)
+        if not _NUMBER.match(compact):
+            raise ReviewError(f"{text!r} is not a number")
+        number = float(compact.replace(",", "."))
+        return int(number) if number.is_integer() else number
+    return text
+
+
+def shown_value(like: Any) -> str:
+    """A value as it is typed back into a correction form."""
+    if like is None:
+        return ""
+    if isinstance(like, list):
+        return "; ".join(str(item) for item in like)
+    return str(like)
+
+
+def _state(versions: list[Review], current: Any) -> dict[str, Any]:
+    latest = versions[-1]
+    state = latest.as_json()
+    state["state"] = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}[
+        latest.action
+    ]
+    state["current_extracted"] = current
+    # The review was made against an earlier extraction: say so rather than hide it.
+    state["stale"] = latest.extracted != current
+    state["history"] = [version.as_json() for version in versions]
+    return state
+
+
+def _by_field(reviews: list[Review]) -> dict[str, list[Review]]:
+    out: dict[str, list[Review]] = {}
+    for review in reviews:
+        out.setdefault(review.field, []).append(review)
+    return out
+
+
+def overlay_record(record: dict[str, Any], reviews: list[Review]) -> dict[str, Any]:
+    """``record`` as reviewed: reviewed values in place, ``reviews`` and ``review`` added.
+
+    ``reviews`` maps each reviewed field to its state (confirmed, corrected or rejected),
+    the reviewed and extracted values and the versions; ``review`` is the state of the
+    record as a whole, or None. A rejected field shows no value.
+    """
+    out = copy.deepcopy(record)
+    out["reviews"] = {}
+    out["review"] = None
+    for field, versions in _by_field(reviews).items():
+        if field == "":
+            out["review"] = _state(versions, None)
+            out["review"]["stale"] = False
+            continue
+        current = get_field(record, field)
+        set_field(out, field, versions[-1].value)
+        out["reviews"][field] = _state(versions, current)
+    return out
+
+
+def overlay_fact(fact: dict[str, Any], reviews: list[Review]) -> dict[str, Any]:
+    """A fact as reviewed, in the same shape as a record's overlay."""
+    out = copy.deepcopy(fact)
+    out["reviews"] = {}
+    out["review"] = None
+    for field, versions in _by_field(reviews).items():
+        if field == "":
+            out["review"] = _state(versions, None)
+            out["review"]["stale"] = False
+            continue
+        current = fact.get(field)
+        out[field] = versions[-1].value
+        out["reviews"][field] = _state(versions, current)
+    return out
+
+
+def is_rejected(item: dict[str, Any]) -> bool:
+    """Whether an analyst rejected the record or fact as a whole."""
+    review = item.get("review")
+    return bool(review and review.get("state") == "rejected")

@@ -1,0 +1,99 @@
+"""The portal: pages, the JSON API and static assets, all served by this one app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from suivi.store import create
+from suivi.web.i18n import translator
+from suivi.web.render import lang_of, render
+from suivi.web.views import actors, api, auth, dashboard, documents, record, records, review
+
+STATIC = Path(__file__).parent / "static"
+
+# Only this site's own files run or load: an article's markup can never bring in a script,
+# even if it escaped escaping.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+MESSAGES = {
+    401: "auth.required",
+    403: "auth.csrf",
+    404: "error.not_found",
+    422: "error.bad_request",
+}
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def create_app(store: Engine | str) -> FastAPI:
+    """The portal on ``store``: an engine, or a SQLite path or database URL to open."""
+    engine = create(store) if isinstance(store, str) else store
+    app = FastAPI(
+        title="suivi",
+        summary="Cooperation commitments between states, from the news, source by source.",
+        version="1",
+        # The interactive docs load scripts from a CDN: the description alone is served.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.engine = engine
+    app.add_middleware(GZipMiddleware, minimum_size=800)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.url.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "public, max-age=86400"
+        return response
+
+    async def http_error(request: Request, error: Exception) -> Response:
+        status = getattr(error, "status_code", 400)
+        if isinstance(error, RequestValidationError):
+            status = 422
+        if _wants_json(request) or request.url.path == "/openapi.json":
+            if isinstance(error, RequestValidationError):
+                return JSONResponse({"detail": jsonable_encoder(error.errors())}, status_code=422)
+            response: Response = JSONResponse(
+                {"detail": getattr(error, "detail", "error")}, status_code=status
+            )
+        else:
+            t = translator(lang_of(request))
+            message = t(MESSAGES.get(status, "error.bad_request"))
+            response = render(
+                request, "error.html", {"status": status, "message": message, "back": None}, status
+            )
+        # Keep what the error says about itself, such as Allow on a 405.
+        for name, value in (getattr(error, "headers", None) or {}).items():
+            response.headers[name] = value
+        return response
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, http_error)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for module in (dashboard, records, record, actors, documents, auth, review, api):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,189 @@
+"""What the pages and the API read: records with their reviews laid over, documents, facts.
+
+Listing has two paths. Usually no review touches a field the filters look at, and the
+store's SQL answers filters, counts and facets directly. When one does, the records that
+match the words searched are read whole, reviewed, and filtered here, so that a corrected
+status puts the record under its corrected status everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from suivi.review import (
+    FACET_FIELDS,
+    FactKey,
+    fact_reviews,
+    overlay_fact,
+    overlay_record,
+    record_reviews,
+    records_with_reviewed,
+)
+from suivi.store import (
+    RecordFilter,
+    count_records,
+    facet_counts,
+    get_record,
+    query_records,
+    records_for_document,
+)
+from suivi.store.records import record_year
+from suivi.store.schema import documents, facts
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of records, how many match in all, and the facet counts of all matches."""
+
+    items: list[dict[str, Any]]
+    total: int
+    facets: dict[str, dict[str, int]]
+
+
+def reviewed(engine: Engine, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``items`` with their reviews laid over."""
+    by_record = record_reviews(engine, [item["id"] for item in items])
+    return [overlay_record(item, by_record.get(item["id"], [])) for item in items]
+
+
+def _tags(record: dict[str, Any]) -> dict[str, set[str]]:
+    # The same facets replace_records derives for record_tags.
+    fields = record.get("fields") or {}
+    return {
+        "sector": set(fields.get("sectors") or []),
+        "partner": {
+            p
+            for p in fields.get("parties") or []
+            if isinstance(p, str) and len(p) == 2 and p.isupper()
+        },
+        "actor": set(record.get("actors") or []),
+    }
+
+
+def _matches(record: dict[str, Any], flt: RecordFilter) -> bool:
+    tags = _tags(record)
+    return all(
+        (
+            not flt.type or record.get("type") == flt.type,
+            not flt.status or record.get("status") == flt.status,
+            not flt.year or record_year(record) == flt.year,
+            flt.overdue is None or bool(record.get("overdue")) == flt.overdue,
+            not flt.sector or flt.sector in tags["sector"],
+            not flt.partner or flt.partner in tags["partner"],
+            not flt.actor or flt.actor in tags["actor"],
+        )
+    )
+
+
+def _facets(items: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {
+        name: {} for name in ("type", "status", "year", "sector", "partner")
+    }
+
+    def bump(name: str, value: Any) -> None:
+        if value is not None and value != "":
+            out[name][str(value)] = out[name].get(str(value), 0) + 1
+
+    for record in items:
+        bump("type", record.get("type"))
+        bump("status", record.get("status"))
+        bump("year", record_year(record))
+        tags = _tags(record)
+        for value in tags["sector"]:
+            bump("sector", value)
+        for value in tags["partner"]:
+            bump("partner", value)
+    return out
+
+
+def _order(record: dict[str, Any]) -> tuple[Any, ...]:
+    # The store's order: overdue first, then most sources, then title.
+    sources = int(record.get("independent_sources") or len(record.get("sources") or []))
+    return (not record.get("overdue"), -sources, record.get("title") or "", record["id"])
+
+
+def list_records(
+    engine: Engine, flt: RecordFilter, *, limit: int | None = None, offset: int = 0
+) -> Listing:
+    """Records matching ``flt`` as reviewed: one page of them, their number, their facets."""
+    if not records_with_reviewed(engine, FACET_FIELDS):
+        items = query_records(engine, flt, limit=limit, offset=offset)
+        return Listing(
+            reviewed(engine, items), count_records(engine, flt), facet_counts(engine, flt)
+        )
+    candidates = reviewed(engine, query_records(engine, RecordFilter(q=flt.q)))
+    matching = sorted((r for r in candidates if _matches(r, flt)), key=_order)
+    end = None if limit is None else offset + limit
+    return Listing(matching[offset:end], len(matching), _facets(matching))
+
+
+def record(engine: Engine, record_id: str) -> dict[str, Any] | None:
+    """One record as reviewed, or None."""
+    found = get_record(engine, record_id)
+    return reviewed(engine, [found])[0] if found else None
+
+
+def document(engine: Engine, doc_id: str) -> dict[str, Any] | None:
+    """A document's metadata and text, or None."""
+    query = select(
+        documents.c.id,
+        documents.c.name,
+        documents.c.title,
+        documents.c.published,
+        documents.c.outlet,
+        documents.c.language,
+        documents.c.url,
+        documents.c.text,
+    ).where(documents.c.id == doc_id)
+    with engine.connect() as connection:
+        row = connection.execute(query).first()
+    return dict(row._mapping) if row else None
+
+
+def document_texts(engine: Engine, doc_ids: set[str]) -> dict[str, str]:
+    """The texts of several documents by id (a record's sources are shown in context)."""
+    if not doc_ids:
+        return {}
+    query = select(documents.c.id, documents.c.text).where(documents.c.id.in_(sorted(doc_ids)))
+    with engine.connect() as connection:
+        return {str(i): str(t) for i, t in connection.execute(query)}
+
+
+def facts_of(engine: Engine, doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """A document's facts, each with its id, evidence, records and reviews laid over."""
+    query = (
+        select(facts)
+        .where(facts.c.document_id == doc["id"])
+        .order_by(facts.c.evidence_start, facts.c.id)
+    )
+    with engine.connect() as connection:
+        rows = list(connection.execute(query))
+    links = records_for_document(engine, doc["id"])
+    keys = {
+        row.id: FactKey(doc["id"], row.category, row.evidence_start, row.evidence_end)
+        for row in rows
+    }
+    by_key = fact_reviews(engine, keys.values())
+    out = []
+    for row in rows:
+        item = json.loads(row.data)
+        item = overlay_fact(item, by_key.get(keys[row.id], []))
+        item["id"] = int(row.id)
+        item["category"] = row.category
+        item["evidence"] = {
+            "start": row.evidence_start,
+            "end": row.evidence_end,
+            "text": doc["text"][row.evidence_start : row.evidence_end],
+        }
+        item["records"] = sorted(links.get(int(row.id), []))
+        out.append(item)
+    return out
+
+
+def fact(engine: Engine, doc: dict[str, Any], fact_id: int) -> dict[str, Any] | None:
+    """One fact of a document as reviewed, or None."""
+    return next((item for item in facts_of(engine, doc) if item["id"] == fact_id), None)

@@ -1,0 +1,296 @@
+"""Every string the portal shows, in French (the default) and English.
+
+``MESSAGES`` holds the interface; ``LABELS`` the names of codes found in records (types,
+statuses, sectors, event types, units). A missing English string falls back to French.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+LANGS = ("fr", "en")
+DEFAULT = "fr"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "site.tagline": (
+        "Les engagements de coopération entre États, suivis source par source",
+        "Cooperation commitments between states, followed source by source",
+    ),
+    "nav.dashboard": ("Tableau de bord", "Dashboard"),
+    "nav.records": ("Fiches", "Records"),
+    "nav.documents": ("Documents", "Documents"),
+    "nav.api": ("API", "API"),
+    "nav.skip": ("Aller au contenu", "Skip to content"),
+    "nav.language": ("Langue", "Language"),
+    "auth.login": ("Connexion analyste", "Analyst sign-in"),
+    "auth.logout": ("Se déconnecter", "Sign out"),
+    "auth.signed_in_as": ("Connecté·e :", "Signed in:"),
+    "auth.name": ("Identifiant", "User name"),
+    "auth.password": ("Mot de passe", "Password"),
+    "auth.submit": ("Se connecter", "Sign in"),
+    "auth.failed": ("Identifiant ou mot de passe incorrect.", "Wrong user name or password."),
+    "auth.required": (
+        "Cette action est réservée aux analystes connectés.",
+        "Only signed-in analysts can do this.",
+    ),
+    "auth.csrf": (
+        "Le formulaire a expiré ou ne vient pas de ce site. Rechargez la page et recommencez.",
+        "The form expired or did not come from this site. Reload the page and try again.",
+    ),
+    "dash.title": ("Tableau de bord", "Dashboard"),
+    "dash.overdue": ("Promesses en retard", "Overdue promises"),
+    "dash.no_overdue": ("Aucune promesse en retard.", "No overdue promise."),
+    "dash.planned_for": ("prévu pour", "due"),
+    "dash.totals": ("En chiffres", "In figures"),
+    "dash.agreements_by_status": ("Accords par statut", "Agreements by status"),
+    "dash.projects_by_status": ("Projets par statut", "Projects by status"),
+    "dash.by_sector": ("Accords et projets par secteur", "Agreements and projects by sector"),
+    "dash.timeline": (
+        "Chronologie : accords, visites et étapes",
+        "Timeline: agreements, visits and milestones",
+    ),
+    "dash.pledges": ("Promis et livré", "Promised and delivered"),
+    "dash.promised": ("promis", "promised"),
+    "dash.delivered": ("livré", "delivered"),
+    "dash.no_pledges": ("Aucune promesse chiffrée.", "No pledge with a figure."),
+    "dash.nothing": ("Rien à montrer pour l’instant.", "Nothing to show yet."),
+    "dash.lane.agreement": ("Accords", "Agreements"),
+    "dash.lane.event": ("Visites et rencontres", "Visits and meetings"),
+    "dash.lane.milestone": ("Étapes de projets", "Project milestones"),
+    "dash.recent_reviews": ("Dernières relectures", "Latest reviews"),
+    "count.documents": ("documents", "documents"),
+    "count.facts": ("faits extraits", "extracted facts"),
+    "count.records": ("fiches", "records"),
+    "count.reviews": ("relectures", "reviews"),
+    "records.title": ("Fiches", "Records"),
+    "records.search": ("Rechercher", "Search"),
+    "records.search_label": ("Mots à chercher", "Words to search"),
+    "records.found": ("fiche(s) trouvée(s)", "record(s) found"),
+    "records.none": ("Aucune fiche ne correspond.", "No record matches."),
+    "records.clear": ("Tout effacer", "Clear all"),
+    "records.filters": ("Filtres", "Filters"),
+    "records.remove_filter": ("retirer le filtre", "remove filter"),
+    "records.export": ("Exporter cette liste :", "Export this list:"),
+    "records.previous": ("Page précédente", "Previous page"),
+    "records.next": ("Page suivante", "Next page"),
+    "records.page": ("Page", "Page"),
+    "records.sources_count": ("source(s) indépendante(s)", "independent source(s)"),
+    "facet.type": ("Type", "Type"),
+    "facet.sector": ("Secteur", "Sector"),
+    "facet.status": ("Statut", "Status"),
+    "facet.partner": ("État partenaire", "Partner state"),
+    "facet.year": ("Année", "Year"),
+    "facet.actor": ("Acteur", "Actor"),
+    "facet.overdue": ("En retard", "Overdue"),
+    "facet.q": ("Recherche", "Search"),
+    "record.fields": ("Champs", "Fields"),
+    "record.field": ("Champ", "Field"),
+    "record.value": ("Valeur", "Value"),
+    "record.review_state": ("Relecture", "Review"),
+    "record.history": ("Historique du statut", "Status history"),
+    "record.date": ("Date", "Date"),
+    "record.sources": ("Sources", "Sources"),
+    "record.conflicts": ("Qui dit quoi", "Who says what"),
+    "record.conflicts_intro": (
+        "Les sources ne s’accordent pas sur ces champs ; la fiche retient la plus récente.",
+        "Sources disagree on these fields; the record keeps the most recent one.",
+    ),
+    "record.said_by": ("Selon", "According to"),
+    "record.open_source": ("Lire dans le document", "Read in the document"),
+    "record.overdue": ("en retard", "overdue"),
+    "record.planned": ("prévu", "planned"),
+    "record.actors": ("Acteurs", "Actors"),
+    "record.delivered": ("Livraisons rapportées", "Reported deliveries"),
+    "record.delivered_total": ("Total livré", "Total delivered"),
+    "record.independent": ("sources indépendantes", "independent sources"),
+    "record.outlets": ("médias", "outlets"),
+    "record.see_conflict": ("voir qui dit quoi", "see who says what"),
+    "record.not_found": ("Cette fiche n’existe pas.", "No such record."),
+    "review.title": ("Relire", "Review"),
+    "review.history": ("Historique des relectures", "Review history"),
+    "review.confirmed": ("confirmé", "confirmed"),
+    "review.corrected": ("corrigé", "corrected"),
+    "review.rejected": ("rejeté", "rejected"),
+    "review.by": ("par", "by"),
+    "review.on": ("le", "on"),
+    "review.why": ("Motif", "Reason"),
+    "review.extracted": ("valeur extraite", "extracted value"),
+    "review.stale": (
+        "la valeur extraite a changé depuis cette relecture",
+        "the extracted value has changed since this review",
+    ),
+    "review.action": ("Décision", "Decision"),
+    "review.confirm": ("Confirmer", "Confirm"),
+    "review.correct": ("Corriger", "Correct"),
+    "review.reject": ("Rejeter", "Reject"),
+    "review.new_value": ("Nouvelle valeur", "New value"),
+    "review.reason": (
+        "Motif (obligatoire pour corriger ou rejeter)",
+        "Reason (required to correct or reject)",
+    ),
+    "review.submit": ("Enregistrer", "Save"),
+    "review.whole_record": ("La fiche entière", "The whole record"),
+    "review.whole_fact": ("Le fait entier", "The whole fact"),
+    "review.record_rejected": (
+        "Un analyste a rejeté cette fiche.",
+        "An analyst rejected this record.",
+    ),
+    "review.record_confirmed": (
+        "Un analyste a confirmé cette fiche.",
+        "An analyst confirmed this record.",
+    ),
+    "review.list_hint": ("Séparer les éléments par « ; »", "Separate items with “;”"),
+    "review.error": ("La relecture n’a pas été enregistrée :", "The review was not saved:"),
+    "review.back": ("Retour", "Back"),
+    "review.version": ("Version", "Version"),
+    "actor.title": ("Acteur", "Actor"),
+    "actor.appears_in": ("Apparaît dans", "Appears in"),
+    "actor.none": ("Cet acteur n’apparaît dans aucune fiche.", "This actor is in no record."),
+    "documents.title": ("Documents", "Documents"),
+    "documents.none": ("Aucun document.", "No document."),
+    "document.facts": ("Faits extraits", "Extracted facts"),
+    "document.text": ("Texte", "Text"),
+    "document.original": ("Page d’origine", "Original page"),
+    "document.outlet": ("Média", "Outlet"),
+    "document.published": ("Publié le", "Published"),
+    "document.no_record": ("pas encore dans une fiche", "not in a record yet"),
+    "document.record": ("Fiche", "Record"),
+    "document.category": ("Catégorie", "Category"),
+    "document.undated": ("sans date", "undated"),
+    "document.not_found": ("Ce document n’existe pas.", "No such document."),
+    "error.title": ("Erreur", "Error"),
+    "error.not_found": ("Page introuvable.", "Page not found."),
+    "error.bad_request": ("Requête incorrecte.", "Bad request."),
+    "error.home": ("Retour au tableau de bord", "Back to the dashboard"),
+    "yes": ("oui", "yes"),
+    "no": ("non", "no"),
+}
+
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "type": {
+        "agreement": ("Accord", "Agreement"),
+        "project": ("Projet", "Project"),
+        "event": ("Événement", "Event"),
+        "quantity": ("Quantité", "Quantity"),
+        "actor": ("Acteur", "Actor"),
+    },
+    "status": {
+        "announced": ("annoncé", "announced"),
+        "signed": ("signé", "signed"),
+        "ratified": ("ratifié", "ratified"),
+        "in_force": ("en vigueur", "in force"),
+        "planned": ("prévu", "planned"),
+        "preparatory": ("phase préparatoire", "preparatory"),
+        "under_construction": ("en construction", "under construction"),
+        "operational": ("en service", "operational"),
+        "suspended": ("suspendu", "suspended"),
+        "cancelled": ("annulé", "cancelled"),
+        "unknown": ("statut non précisé", "status not given"),
+    },
+    "sector": {
+        "security": ("sécurité", "security"),
+        "diplomacy": ("diplomatie", "diplomacy"),
+        "trade": ("commerce", "trade"),
+        "investment": ("investissement", "investment"),
+        "energy": ("énergie", "energy"),
+        "nuclear": ("nucléaire", "nuclear"),
+        "mining": ("mines", "mining"),
+        "agriculture": ("agriculture", "agriculture"),
+        "education": ("éducation", "education"),
+        "science": ("science", "science"),
+        "health": ("santé", "health"),
+        "digital": ("numérique", "digital"),
+        "transport": ("transport", "transport"),
+        "humanitarian": ("humanitaire", "humanitarian"),
+        "culture": ("culture", "culture"),
+    },
+    "event_type": {
+        "visit": ("visite", "visit"),
+        "meeting": ("rencontre", "meeting"),
+        "ceremony": ("cérémonie", "ceremony"),
+        "summit": ("sommet", "summit"),
+    },
+    "kind": {
+        "pledge": ("promesse", "pledge"),
+        "delivery": ("livraison", "delivery"),
+        "capacity": ("capacité", "capacity"),
+        "cost": ("coût", "cost"),
+        "share": ("part", "share"),
+        "trade": ("échanges", "trade"),
+        "target": ("objectif", "target"),
+    },
+    "per": {
+        "day": ("par jour", "a day"),
+        "week": ("par semaine", "a week"),
+        "month": ("par mois", "a month"),
+        "year": ("par an", "a year"),
+    },
+    "unit": {
+        "t": ("t", "t"),
+        "XOF": ("F CFA", "CFA francs"),
+        "person": ("personnes", "people"),
+    },
+    "category": {
+        "actors": ("acteur", "actor"),
+        "quantities": ("quantité", "quantity"),
+        "agreements": ("accord", "agreement"),
+        "events": ("événement", "event"),
+        "projects": ("projet", "project"),
+    },
+    "field": {
+        "title": ("titre", "title"),
+        "status": ("statut", "status"),
+        "planned": ("échéance prévue", "planned date"),
+        "sectors": ("secteurs", "sectors"),
+        "parties": ("parties", "parties"),
+        "date": ("date", "date"),
+        "name": ("nom", "name"),
+        "location": ("lieu", "location"),
+        "event_type": ("type d’événement", "event type"),
+        "type": ("type", "type"),
+        "start": ("début", "start"),
+        "end": ("fin", "end"),
+        "place": ("lieu", "place"),
+        "participants": ("participants", "participants"),
+        "min": ("minimum", "minimum"),
+        "max": ("maximum", "maximum"),
+        "unit": ("unité", "unit"),
+        "per": ("rythme", "rate"),
+        "subject": ("objet", "subject"),
+        "kind": ("nature", "kind"),
+        "year": ("année", "year"),
+        "actor_type": ("type d’acteur", "actor type"),
+        "country": ("pays", "country"),
+        "roles": ("fonctions", "roles"),
+        "role": ("fonction", "role"),
+        "aliases": ("autres noms", "other names"),
+        "delivered": ("livré", "delivered"),
+    },
+    "actor_type": {
+        "person": ("personne", "person"),
+        "organization": ("organisation", "organisation"),
+        "country": ("État", "state"),
+    },
+}
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    """``t(key)``: the interface string in ``lang``, the key itself if it is unknown."""
+    index = 1 if lang == "en" else 0
+
+    def t(key: str) -> str:
+        pair = MESSAGES.get(key)
+        return pair[index] or pair[0] if pair else key
+
+    return t
+
+
+def labeller(lang: str) -> Callable[[str, object], str]:
+    """``label(kind, code)``: the name of a code, the code itself if it has none."""
+    index = 1 if lang == "en" else 0
+
+    def label(kind: str, code: object) -> str:
+        pair = LABELS.get(kind, {}).get(str(code))
+        return pair[index] if pair else str(code)
+
+    return label

@@ -1,0 +1,67 @@
+"""Who is signed in, and the CSRF check every form goes through.
+
+Signed-in analysts' forms carry their session's token. The sign-in form, shown before any
+session exists, carries a token that must match a cookie set with it (double submit).
+Cookies are SameSite=Lax and HttpOnly, and a request whose Origin is another site is
+refused whatever its token.
+"""
+
+from __future__ import annotations
+
+import secrets
+from urllib.parse import urlparse
+
+from fastapi import HTTPException, Request
+
+from suivi.review import Session, find_session
+from suivi.review.sessions import same_token
+
+SESSION_COOKIE = "suivi_session"
+CSRF_COOKIE = "suivi_csrf"
+
+
+def current_session(request: Request) -> Session | None:
+    """The signed-in analyst's session, looked up once per request."""
+    if not hasattr(request.state, "session"):
+        token = request.cookies.get(SESSION_COOKIE)
+        request.state.session = find_session(request.app.state.engine, token)
+    session: Session | None = request.state.session
+    return session
+
+
+def csrf_token(request: Request) -> str:
+    """The token forms on this page must carry; a new cookie token is minted if needed."""
+    session = current_session(request)
+    if session is not None:
+        return session.csrf
+    token = request.cookies.get(CSRF_COOKIE)
+    if not token or len(token) > 100:
+        token = getattr(request.state, "new_csrf", None) or secrets.token_urlsafe(32)
+        request.state.new_csrf = token
+    return token
+
+
+def check_csrf(request: Request, given: str | None) -> None:
+    """Refuse (403) a form without the right token, or sent from another site."""
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and urlparse(origin).netloc != request.headers.get("host"):
+        raise HTTPException(403, "csrf")
+    session = current_session(request)
+    expected = session.csrf if session else request.cookies.get(CSRF_COOKIE)
+    if not same_token(given, expected):
+        raise HTTPException(403, "csrf")
+
+
+def require_analyst(request: Request) -> Session:
+    """The session of the signed-in analyst; 401 for anyone else."""
+    session = current_session(request)
+    if session is None:
+        raise HTTPException(401, "auth")
+    return session
+
+
+def safe_next(target: str | None) -> str:
+    """Where to go after signing in: a path on this site only, never another host."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target

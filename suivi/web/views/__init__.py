@@ -1,0 +1,1 @@
+"""One module per page; ``api`` mirrors them as JSON."""

@@ -1,0 +1,41 @@
+"""An actor: who they are, and the agreements, projects and events they appear in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import Engine
+
+from suivi.store import RecordFilter
+from suivi.web.data import list_records, record
+from suivi.web.render import render
+
+router = APIRouter()
+ORDER = ("agreement", "project", "event", "quantity")
+
+
+def actor_view(engine: Engine, actor_id: str) -> dict[str, Any] | None:
+    """The actor's record (if any) and the records tagged with them, grouped by type."""
+    found = record(engine, actor_id)
+    appears = list_records(engine, RecordFilter(actor=actor_id)).items
+    if found is None and not appears:
+        return None
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for item in appears:
+        groups.setdefault(item["type"], []).append(item)
+    return {
+        "id": actor_id,
+        "actor": found,
+        "appears_in": {kind: groups[kind] for kind in (*ORDER, *sorted(groups)) if kind in groups},
+    }
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
+def actor_page(request: Request, actor_id: str) -> HTMLResponse:
+    """An actor's page."""
+    view = actor_view(request.app.state.engine, actor_id)
+    if view is None:
+        raise HTTPException(404, "actor")
+    return render(request, "actor.html", view)

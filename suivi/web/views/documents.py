@@ -1,0 +1,69 @@
+"""Documents: the list, and one text with every extracted fact marked and linked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from suivi.review.overlay import shown_value
+from suivi.store import list_documents
+from suivi.web.data import document, facts_of
+from suivi.web.highlight import Span, marked
+from suivi.web.i18n import labeller
+from suivi.web.render import lang_of, render
+
+router = APIRouter()
+
+
+def safe_url(target: str | None) -> str | None:
+    """An article's address, only if it is a web address (never ``javascript:``)."""
+    if target and target.lower().startswith(("http://", "https://")):
+        return target
+    return None
+
+
+@router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+def documents_page(request: Request) -> HTMLResponse:
+    """Every stored document."""
+    return render(
+        request, "documents.html", {"documents": list_documents(request.app.state.engine)}
+    )
+
+
+def fact_fields(fact: dict[str, Any]) -> list[tuple[str, Any]]:
+    """A fact's own fields, without what the page adds (evidence, records, reviews)."""
+    skip = {"id", "category", "evidence", "records", "reviews", "review"}
+    return [(name, value) for name, value in fact.items() if name not in skip]
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+def document_page(request: Request, doc_id: str) -> HTMLResponse:
+    """A document's text, its facts marked, each marker leading to the fact's record."""
+    engine = request.app.state.engine
+    doc = document(engine, doc_id)
+    if doc is None:
+        raise HTTPException(404, "document")
+    label = labeller(lang_of(request))
+    facts = facts_of(engine, doc)
+    spans = [
+        Span(
+            start=fact["evidence"]["start"],
+            end=fact["evidence"]["end"],
+            anchor=f"fact-{fact['id']}",
+            href=f"/records/{fact['records'][0]}" if fact["records"] else f"#detail-{fact['id']}",
+            label=label("category", fact["category"]),
+            css=f"c-{fact['category']}",
+        )
+        for fact in facts
+    ]
+    context = {
+        "doc": doc,
+        "facts": facts,
+        "body": marked(doc["text"], spans),
+        "original": safe_url(doc.get("url")),
+        "fact_fields": fact_fields,
+        "shown_value": shown_value,
+    }
+    return render(request, "document.html", context)

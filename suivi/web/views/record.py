@@ -1,0 +1,84 @@
+"""One record: its fields, status history, who says what, and each source in context."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from suivi.review import reviewable_fields
+from suivi.review.overlay import STATUSES, shown_value
+from suivi.store import get_record
+from suivi.web.data import document_texts, record
+from suivi.web.highlight import excerpt
+from suivi.web.render import render
+
+router = APIRouter()
+
+
+def field_rows(item: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The record's fields in reading order: title and status first, then the rest."""
+    rows: list[tuple[str, Any]] = [("title", item.get("title"))]
+    if item.get("type") in STATUSES:
+        rows += [("status", item.get("status")), ("planned", item.get("planned"))]
+    rows += [
+        (name, value) for name, value in (item.get("fields") or {}).items() if name != "delivered"
+    ]
+    return rows
+
+
+def source_link(source: dict[str, Any]) -> str:
+    """The document page, scrolled to the fact's evidence."""
+    return f"/documents/{source.get('document_id')}#fact-{source.get('fact_id')}"
+
+
+@router.get("/records/{record_id}", response_class=HTMLResponse, include_in_schema=False)
+def record_page(request: Request, record_id: str) -> HTMLResponse:
+    """A record as reviewed, every value leading back to its sources."""
+    engine = request.app.state.engine
+    item = record(engine, record_id)
+    if item is None:
+        raise HTTPException(404, "record")
+    raw = get_record(engine, record_id) or {}
+    sources = item.get("sources") or []
+    texts = document_texts(engine, {str(s.get("document_id")) for s in sources})
+    contexts = []
+    for source in sources:
+        text = texts.get(str(source.get("document_id")))
+        evidence = source.get("evidence") or {}
+        start, end = evidence.get("start"), evidence.get("end")
+        shown = (
+            excerpt(text, start, end)
+            if text is not None and isinstance(start, int) and isinstance(end, int)
+            else excerpt(evidence.get("text", ""), 0, len(evidence.get("text", "")))
+        )
+        contexts.append((source, shown))
+    by_doc = {source.get("doc"): source for source in sources}
+    actors = {}
+    for actor_id in item.get("actors") or []:
+        found = get_record(engine, actor_id)
+        actors[actor_id] = found["title"] if found else actor_id
+    delivered = (item.get("fields") or {}).get("delivered")
+    deliveries: list[dict[str, Any]] = []
+    if isinstance(delivered, dict):
+        for entry in delivered.get("records") or []:
+            found = record(engine, entry["id"] if isinstance(entry, dict) else str(entry))
+            if found:
+                deliveries.append(found)
+    context = {
+        "item": item,
+        "rows": field_rows(item),
+        "conflicted": {c["field"] for c in item.get("conflicts") or []},
+        "contexts": contexts,
+        "by_doc": by_doc,
+        "source_link": source_link,
+        "actors": actors,
+        "delivered": delivered if isinstance(delivered, dict) else None,
+        "deliveries": deliveries,
+        "reviewable": set(reviewable_fields(raw)) if raw else set(),
+        "statuses": STATUSES.get(item["type"], ()),
+        "shown_value": shown_value,
+        "raw": raw,
+    }
+    return render(request, "record.html", context)

@@ -1,0 +1,42 @@
+"""The list of records: facets, full-text search, every filter a shareable URL."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from suivi.web.data import list_records
+from suivi.web.filters import active, as_params, from_query, url
+from suivi.web.render import render
+
+router = APIRouter()
+PAGE_SIZE = 50
+FACETS = ("type", "status", "sector", "partner", "year")
+
+
+@router.get("/records", response_class=HTMLResponse, include_in_schema=False)
+def records_page(request: Request) -> HTMLResponse:
+    """Records matching the query string's filters, one page at a time."""
+    flt = from_query(request.query_params)
+    page_text = request.query_params.get("page") or "1"
+    page = int(page_text) if page_text.isdigit() and 0 < int(page_text) < 100_000 else 1
+    listing = list_records(
+        request.app.state.engine, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+    )
+    pages = max(1, -(-listing.total // PAGE_SIZE))
+    query = urlencode(as_params(flt))
+    context = {
+        "flt": flt,
+        "listing": listing,
+        "facets": FACETS,
+        "active": active(flt),
+        "url": url,
+        "page": page,
+        "pages": pages,
+        "export_csv": url("/api/records.csv", flt),
+        "export_json": url("/api/records.json", flt),
+        "query": query,
+    }
+    return render(request, "records.html", context)

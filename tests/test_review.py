@@ -1,0 +1,312 @@
+"""Analysts' review: accounts, sign-in, CSRF, reviews as versions, and what the public sees."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sqlite3
+from collections.abc import Iterator
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+from test_web_fixtures import Store, build_store, records
+
+from suivi.review import FactKey, rejected_facts
+from suivi.store import replace_records, schema_version
+from suivi.web import create_app
+from suivi.web.commands import user
+
+PASSWORD = "sable-et-fleuve-2025"
+
+
+@pytest.fixture
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    built = build_store(tmp_path_factory.mktemp("review") / "s.db")
+    result = CliRunner().invoke(
+        user, ["add", "awa", "--password-stdin", "--db", str(built.path)], input=PASSWORD + "\n"
+    )
+    assert result.exit_code == 0, result.output
+    return built
+
+
+@pytest.fixture
+def client(store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(store.engine)) as test_client:
+        yield test_client
+
+
+def csrf_of(html: str) -> str:
+    tokens = lxml.html.fromstring(html).xpath("//input[@name='csrf']/@value")
+    assert tokens, "the page has no form token"
+    return str(tokens[0])
+
+
+def sign_in(client: TestClient, name: str = "awa", password: str = PASSWORD) -> None:
+    token = csrf_of(client.get("/login").text)
+    response = client.post(
+        "/login",
+        data={"name": name, "password": password, "csrf": token, "next": "/records"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303 and response.headers["location"] == "/records"
+
+
+def review(client: TestClient, url: str, **form: str) -> TestClient:
+    page = url.split("/review")[0].split("/facts/")[0]
+    form.setdefault("csrf", csrf_of(client.get(page).text))
+    return client.post(url, data=form, follow_redirects=False)
+
+
+def test_accounts_are_stored_hashed_with_argon2(store: Store) -> None:
+    assert schema_version(store.engine) == "0003"
+    with sqlite3.connect(store.path) as connection:
+        [(name, digest)] = connection.execute("SELECT name, password_hash FROM users").fetchall()
+    assert name == "awa" and digest.startswith("$argon2id$") and PASSWORD not in digest
+    runner = CliRunner()
+    short = runner.invoke(
+        user, ["add", "ibrahim", "--password-stdin", "--db", str(store.path)], input="court\n"
+    )
+    assert short.exit_code == 1 and "at least 10" in short.output
+    prompted = runner.invoke(
+        user, ["add", "ibrahim", "--db", str(store.path)], input=f"{PASSWORD}\n{PASSWORD}\n"
+    )
+    assert prompted.exit_code == 0 and "ibrahim" in prompted.output
+
+
+def test_sign_in_needs_the_right_password_and_a_form_token(client: TestClient) -> None:
+    token = csrf_of(client.get("/login").text)
+    forged = client.post("/login", data={"name": "awa", "password": PASSWORD, "csrf": "x"})
+    assert forged.status_code == 403
+    wrong = client.post("/login", data={"name": "awa", "password": "mauvais-mot", "csrf": token})
+    assert wrong.status_code == 401 and "incorrect" in wrong.text
+    nobody = client.post("/login", data={"name": "inconnu", "password": PASSWORD, "csrf": token})
+    assert nobody.status_code == 401
+    # After signing in, only paths on this site are followed.
+    response = client.post(
+        "/login",
+        data={"name": "awa", "password": PASSWORD, "csrf": token, "next": "//ailleurs.example/"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303 and response.headers["location"] == "/"
+    cookie = response.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie.replace("Lax", "lax")
+    assert "awa" in client.get("/").text
+
+
+def test_changes_need_a_signed_in_analyst_and_a_valid_token(client: TestClient) -> None:
+    url = "/records/qty-000000000003/review"
+    form = {"field": "max", "action": "correct", "value": "1", "reason": "essai"}
+    assert client.post(url, data={**form, "csrf": "x"}).status_code == 403
+    token = csrf_of(client.get("/login").text)
+    assert client.post(url, data={**form, "csrf": token}).status_code == 401
+    sign_in(client)
+    assert client.post(url, data={**form, "csrf": token}).status_code == 403  # not the session's
+    good = csrf_of(client.get("/records/qty-000000000003").text)
+    other_site = client.post(
+        url, data={**form, "csrf": good}, headers={"Origin": "https://ailleurs.example"}
+    )
+    assert other_site.status_code == 403
+    assert client.get("/api/records/qty-000000000003").json()["reviews"] == {}
+
+
+def test_a_corrected_figure_is_shown_with_its_history_everywhere(
+    client: TestClient, store: Store
+) -> None:
+    sign_in(client)
+    response = review(
+        client,
+        "/records/qty-000000000003/review",
+        field="max",
+        action="correct",
+        value="40 000",
+        reason="Le communiqué officiel du 12 juillet 2023 dit 40 000 tonnes.",
+    )
+    assert response.status_code == 303
+    # The public sees it, signed in or not.
+    public = TestClient(create_app(store.engine))
+    tree = lxml.html.fromstring(public.get("/records/qty-000000000003").text)
+    assert " ".join(tree.xpath("//td[@data-field='max']")[0].text_content().split()).startswith(
+        "40 000 valeur extraite : 50 000"
+    )
+    history = tree.xpath("//tr[@id='review-max']//table[@class='versions']//tbody/tr")
+    assert len(history) == 1
+    cells = [" ".join(td.text_content().split()) for td in history[0].xpath("./td")]
+    assert cells[1:5] == ["corrigé", "40000", "50000", "awa"]
+    assert cells[6] == "Le communiqué officiel du 12 juillet 2023 dit 40 000 tonnes."
+    assert not tree.xpath("//form[contains(@action, '/review')]")  # no forms for the public
+    state = public.get("/api/records/qty-000000000003").json()["reviews"]["max"]
+    assert state["state"] == "corrected" and state["value"] == 40000
+    assert state["extracted"] == 50000 and state["by"] == "awa" and not state["stale"]
+    assert public.get("/api/records/qty-000000000003").json()["fields"]["max"] == 40000
+    rows = list(csv.DictReader(io.StringIO(public.get("/api/records.csv").text)))
+    assert next(r for r in rows if r["id"] == "qty-000000000003")["max"] == "40000"
+    pledges = public.get("/api/stats").json()["pledges"]
+    assert next(p for p in pledges if p["subject"] == "blé")["max"] == 40000
+    # A second version, then a confirmation: three versions, the latest decides.
+    review(
+        client,
+        "/records/qty-000000000003/review",
+        field="max",
+        action="correct",
+        value="45000",
+        reason="Chiffre révisé par le ministère.",
+    )
+    review(client, "/records/qty-000000000003/review", field="max", action="confirm", reason="")
+    state = public.get("/api/records/qty-000000000003").json()["reviews"]["max"]
+    assert [v["action"] for v in state["history"]] == ["correct", "correct", "confirm"]
+    assert state["value"] == 45000 and state["state"] == "confirmed"
+
+
+def test_reviews_survive_consolidation_reruns(client: TestClient, store: Store) -> None:
+    sign_in(client)
+    review(
+        client,
+        "/records/prj-000000000001/review",
+        field="status",
+        action="correct",
+        value="preparatory",
+        reason="Le chantier n’a pas commencé selon le ministère.",
+    )
+    rerun = records(store)
+    replace_records(store.engine, rerun)
+    item = client.get("/api/records/prj-000000000001").json()
+    assert item["status"] == "preparatory" and not item["reviews"]["status"]["stale"]
+    # Consolidation later reads another status: the review holds, and says it is stale.
+    for record in rerun:
+        if record["id"] == "prj-000000000001":
+            record["status"] = "operational"
+    replace_records(store.engine, rerun)
+    item = client.get("/api/records/prj-000000000001").json()
+    assert item["status"] == "preparatory"
+    assert item["reviews"]["status"]["stale"]
+    assert item["reviews"]["status"]["current_extracted"] == "operational"
+
+
+def test_a_corrected_status_moves_the_record_between_filters(client: TestClient) -> None:
+    sign_in(client)
+    review(
+        client,
+        "/records/prj-000000000001/review",
+        field="status",
+        action="correct",
+        value="preparatory",
+        reason="Phase préparatoire annoncée en octobre.",
+    )
+    found = client.get("/api/records", params={"status": "preparatory"}).json()
+    assert [r["id"] for r in found["items"]] == ["prj-000000000001"]
+    assert found["facets"]["status"] == {"preparatory": 1}
+    building = client.get("/api/records", params={"status": "under_construction"}).json()
+    assert [r["id"] for r in building["items"]] == ["prj-000000000002"]
+    everything = client.get("/api/records").json()
+    assert everything["total"] == 11
+    assert everything["facets"]["status"] == {
+        "preparatory": 1,
+        "under_construction": 1,
+        "signed": 1,
+    }
+    tree = lxml.html.fromstring(client.get("/records?status=preparatory").text)
+    assert tree.xpath("//ol[@class='records']/li/a/text()") == ["raffinerie d’or de Sénou"]
+    bad = review(
+        client,
+        "/records/prj-000000000001/review",
+        field="status",
+        action="correct",
+        value="inventé",
+        reason="x",
+    )
+    assert bad.status_code == 400
+
+
+def test_a_bad_correction_is_refused_and_nothing_stored(client: TestClient) -> None:
+    sign_in(client)
+    url = "/records/qty-000000000003/review"
+    assert (
+        review(client, url, field="max", action="correct", value="beaucoup", reason="x").status_code
+        == 400
+    )
+    assert (
+        review(client, url, field="max", action="correct", value="1", reason="  ").status_code
+        == 400
+    )
+    assert review(client, url, field="sources", action="confirm").status_code == 400
+    assert review(client, url, field="max", action="delete", reason="x").status_code == 400
+    assert client.get("/api/records/qty-000000000003").json()["reviews"] == {}
+    assert review(client, "/records/nothing/review", action="confirm").status_code == 404
+
+
+def test_a_rejected_record_is_marked_and_left_out_of_the_dashboard(
+    client: TestClient,
+) -> None:
+    sign_in(client)
+    review(
+        client,
+        "/records/prj-000000000002/review",
+        field="",
+        action="reject",
+        reason="Doublon d’une autre fiche.",
+    )
+    item = client.get("/api/records/prj-000000000002").json()
+    assert item["review"]["state"] == "rejected"
+    assert client.get("/api/stats").json()["overdue"] == []
+    assert "Un analyste a rejeté cette fiche." in client.get("/records/prj-000000000002").text
+
+
+def test_a_fact_is_reviewed_on_its_document(client: TestClient, store: Store) -> None:
+    sign_in(client)
+    doc = store.docs["senou"]
+    fact_id = store.facts[("senou", "quantities", 0)]
+    response = review(
+        client,
+        f"/documents/{doc}/facts/{fact_id}/review",
+        field="",
+        action="reject",
+        reason="La source est anonyme.",
+    )
+    assert response.status_code == 303
+    corrected = review(
+        client,
+        f"/documents/{doc}/facts/{fact_id}/review",
+        field="subject",
+        action="correct",
+        value="part de l’État malien",
+        reason="Plus précis.",
+    )
+    assert corrected.status_code == 303
+    facts = client.get(f"/api/documents/{doc}").json()["facts"]
+    fact = next(f for f in facts if f["id"] == fact_id)
+    assert fact["review"]["state"] == "rejected"
+    assert fact["subject"] == "part de l’État malien"
+    assert fact["reviews"]["subject"]["extracted"] == "part de l’État"
+    # Keyed by the evidence span, so re-extraction (new fact ids) keeps it.
+    [key] = rejected_facts(store.engine)
+    assert key == FactKey(doc, "quantities", fact["evidence"]["start"], fact["evidence"]["end"])
+    tree = lxml.html.fromstring(client.get(f"/documents/{doc}").text)
+    assert tree.xpath(f"//li[@id='detail-{fact_id}']/@class")[0].endswith("rejected")
+    assert (
+        review(client, f"/documents/{doc}/facts/99999/review", action="confirm").status_code == 404
+    )
+
+
+def test_signing_out_ends_the_session(client: TestClient) -> None:
+    sign_in(client)
+    token = csrf_of(client.get("/").text)
+    cookie = client.cookies.get("suivi_session")
+    assert client.post("/logout", data={"csrf": token}, follow_redirects=False).status_code == 303
+    client.cookies.set("suivi_session", cookie or "")
+    assert "Se déconnecter" not in client.get("/").text
+    assert re.search("Connexion analyste", client.get("/").text)
+
+
+def test_typed_values_are_read_like_the_extracted_ones() -> None:
+    from suivi.review import ReviewError, parse_value
+
+    assert parse_value("25 000", 50000) == 25000
+    assert parse_value("1,5", 2.0) == 1.5
+    assert parse_value("ML ; RU; Rosatom", ["ML"]) == ["ML", "RU", "Rosatom"]
+    assert parse_value("signed", "announced", "status", "agreement") == "signed"
+    for typed, like, field in (("beaucoup", 1, "max"), ("", "x", "title"), ("done", "", "status")):
+        with pytest.raises(ReviewError):
+            parse_value(typed, like, field, "project")
