@@ -613,3 +613,17 @@ def test_fact_rows_refuse_evidence_outside(engine: Engine) -> None:
         list(fact_rows("x", {"actors": [{"name": "Mali", "evidence": {"start": 5, "end": 2}}]}, 10))
     with engine.connect() as connection:
         assert connection.execute(select(documents)).all() == []
+
+
+def test_a_coarse_date_takes_no_side_in_a_conflict(engine: Engine) -> None:
+    load_visit_articles(engine)
+    text = "Le Mali a signé en juin 2025 un accord nucléaire civil avec Rosatom, rappelle le ministre."
+    article(engine, "a4.txt", text, {"agreements": [fact(text, text, title="accord nucléaire civil", sectors=["nuclear"], parties=["ML", "RU", "Rosatom"], date="2025-06", status="signed")]}, published="2025-09-01")
+    consolidate(engine, TODAY)
+    [record] = [a for a in by_type(engine, "agreement") if "nuclear" in a["fields"]["sectors"]]
+    assert docs_of(record) == {"a1.txt", "a2.txt", "a4.txt"}
+    [conflict] = [c for c in record["conflicts"] if c["field"] == "date"]
+    assert conflict["values"] == [
+        {"value": "2025-06-23", "sources": ["a1.txt"]},
+        {"value": "2025-06-24", "sources": ["a2.txt"]},
+    ]

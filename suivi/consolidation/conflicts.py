@@ -21,26 +21,34 @@ def _agree(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def _precision(value: Any) -> int:
+    return len(value) if isinstance(value, str) else 0
+
+
 def field_values(facts: list[Fact], read: Read) -> list[dict[str, Any]]:
     """The distinct values of a field across ``facts``, each with the documents giving it.
 
-    Values that agree (a coarser date, a figure within 0.5 %) are one value, shown at its
-    most precise.
+    Values that agree (a figure within 0.5 %, a coarser date) are one value, shown at its
+    most precise. A coarse value that fits several precise ones ("juin 2025" beside "23 juin"
+    and "24 juin") takes no side: it is left out rather than counted for either.
     """
+    given = [(read(fact), fact) for fact in facts]
+    given = [(value, fact) for value, fact in given if value is not None and value not in ("", [])]
+    given.sort(key=lambda pair: -_precision(pair[0]))
     values: list[dict[str, Any]] = []
-    for fact in facts:
-        value = read(fact)
-        if value is None or value == "" or value == []:
+    for value, fact in given:
+        fitting = [entry for entry in values if _agree(entry["value"], value)]
+        if len(fitting) > 1:
             continue
-        for entry in values:
-            if _agree(entry["value"], value):
-                if isinstance(value, str) and len(value) > len(str(entry["value"])):
-                    entry["value"] = value
-                if fact.document.name not in entry["sources"]:
-                    entry["sources"].append(fact.document.name)
-                break
+        if fitting:
+            if fact.document.name not in fitting[0]["sources"]:
+                fitting[0]["sources"].append(fact.document.name)
         else:
             values.append({"value": value, "sources": [fact.document.name]})
+    order = {fact.document.name: fact.order for _, fact in given}
+    for entry in values:
+        entry["sources"].sort(key=lambda name: order[name])
+    values.sort(key=lambda entry: min(order[name] for name in entry["sources"]))
     return values
 
 
