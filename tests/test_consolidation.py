@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -617,8 +618,28 @@ def test_fact_rows_refuse_evidence_outside(engine: Engine) -> None:
 
 def test_a_coarse_date_takes_no_side_in_a_conflict(engine: Engine) -> None:
     load_visit_articles(engine)
-    text = "Le Mali a signé en juin 2025 un accord nucléaire civil avec Rosatom, rappelle le ministre."
-    article(engine, "a4.txt", text, {"agreements": [fact(text, text, title="accord nucléaire civil", sectors=["nuclear"], parties=["ML", "RU", "Rosatom"], date="2025-06", status="signed")]}, published="2025-09-01")
+    text = (
+        "Le Mali a signé en juin 2025 un accord nucléaire civil avec Rosatom, rappelle le ministre."
+    )
+    article(
+        engine,
+        "a4.txt",
+        text,
+        {
+            "agreements": [
+                fact(
+                    text,
+                    text,
+                    title="accord nucléaire civil",
+                    sectors=["nuclear"],
+                    parties=["ML", "RU", "Rosatom"],
+                    date="2025-06",
+                    status="signed",
+                )
+            ]
+        },
+        published="2025-09-01",
+    )
     consolidate(engine, TODAY)
     [record] = [a for a in by_type(engine, "agreement") if "nuclear" in a["fields"]["sectors"]]
     assert docs_of(record) == {"a1.txt", "a2.txt", "a4.txt"}
@@ -627,3 +648,44 @@ def test_a_coarse_date_takes_no_side_in_a_conflict(engine: Engine) -> None:
         {"value": "2025-06-23", "sources": ["a1.txt"]},
         {"value": "2025-06-24", "sources": ["a2.txt"]},
     ]
+
+
+def test_planned_dates_read_from_varied_phrasings(engine: Engine) -> None:
+    from suivi.consolidation.facts import load
+    from suivi.consolidation.matching import Context
+    from suivi.consolidation.status import planned_date
+
+    phrasings = {
+        "Les autorités tablent sur une mise en service de la centrale à la fin de l’année 2025.": "2025",
+        "Le port doit entrer en service… son inauguration est attendue en mars 2026.": "2026-03",
+        "La mise en service de la centrale a eu lieu en mars 2024, en présence du ministre.": None,
+        "La centrale progresse. Les soldats avaient achevé leur retrait en décembre 2024.": None,
+        "La centrale de Kati, 40 MW, doit être achevée fin 2025 selon le ministère.": "2025",
+        "Une centrale de 50 MW est en chantier à Kati. Sa mise en service est prévue en juin 2026.": "2026-06",
+        "Une centrale est en chantier à Kati.\nUn autre projet, le port, sera inauguré en mai 2027.": None,
+    }
+    for number, (text, expected) in enumerate(phrasings.items()):
+        name = f"plan{number}.txt"
+        own = re.split(r"(?<=\.) |\n", text)[0]  # the evidence is the project's own sentence
+        article(
+            engine,
+            name,
+            text,
+            {
+                "projects": [
+                    fact(
+                        text,
+                        own,
+                        name="centrale",
+                        location="Kati",
+                        sectors=["energy"],
+                        status=None,
+                    )
+                ]
+            },
+            published="2024-06-01",
+        )
+        documents, facts = load(engine)
+        ctx = Context(reference={d.id: d.published for d in documents})
+        [mine] = [f for f in facts if f.document.name == name]
+        assert planned_date([mine], ctx) == expected, text
