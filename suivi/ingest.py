@@ -105,14 +105,14 @@ def _extract(
     try:
         results = list(extractor.extract_many(inputs))
     except Exception:
-        results = []
+        results = []  # one bad text must not sink its batch: retry one by one below
     if len(results) == len(articles):
         yield from zip(articles, results, strict=True)
         return
     for article, given in zip(articles, inputs, strict=True):
         try:
             yield article, next(iter(extractor.extract_many([given])))
-        except Exception as error:
+        except Exception as error:  # reported as this input's failure, the others go on
             message = f"{article.source}: extraction failed ({type(error).__name__}: {error})"
             report.failed.append(message)
             notify("failed", message)

@@ -141,6 +141,39 @@ def test_feed_file_with_full_entries(tmp_path: Path) -> None:
     assert first.url == "https://sahel.example/a" and first.title == "Accord pétrolier"
 
 
+def test_atom_feed_file(tmp_path: Path) -> None:
+    path = tmp_path / "flux.atom"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Sahel Atom</title>'
+        '<link href="https://atom.example/"/><updated>2024-03-02T10:00:00Z</updated>'
+        '<entry><title>Accord minier</title><link href="https://atom.example/a"/>'
+        "<id>urn:a</id><published>2024-03-01T08:00:00Z</published><updated>2024-03-01T08:00:00Z</updated>"
+        f'<content type="html"><![CDATA[{LONG_HTML}]]></content></entry></feed>',
+        encoding="utf-8",
+    )
+    got = only_article(read(str(path)))
+    assert got.title == "Accord minier" and got.published == "2024-03-01"
+    assert got.outlet == "Sahel Atom" and "accord pétrolier" in got.text
+
+
+def test_a_parser_failure_is_one_line_for_that_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import suivi.sources.reader as reader
+
+    def broken(*_args: object, **_kwargs: object) -> Article:
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr(reader, "read_html", broken)
+    (tmp_path / "a.html").write_text(HTML_PAGE)
+    (tmp_path / "b.txt").write_text(ARTICLE_FR)
+    first, second = read(str(tmp_path))
+    assert isinstance(first, SourceError)
+    assert str(first) == f"{tmp_path / 'a.html'}: could not be read (RuntimeError: parser exploded)"
+    assert isinstance(second, Article)
+
+
 def test_malformed_feed(tmp_path: Path) -> None:
     path = tmp_path / "broken.xml"
     path.write_text('<?xml version="1.0"?><rss><channel><title>x</title><item><title>')

@@ -20,8 +20,9 @@ DONE = {"operational", "delivered", "completed", "cancelled", "suspended", "in_f
 
 # Words naming the completion or start-up of an undertaking.
 _COMPLETION = re.compile(
-    r"\b(mise en service|mise en exploitation|mise en production|achevement|achevee?s?|fin des travaux|"
-    r"livraison|inauguration|entree en production|entree en service|operationnel|operationnelle|"
+    r"\b(mise en service|mise en exploitation|mise en production|achevement|achevee?s?|"
+    r"fin des travaux|livraison|inauguration|entree en production|entree en service|"
+    r"operationnel|operationnelle|"
     r"demarrage de la production|commissioning|completion|completed|start production|"
     r"operational|come on stream|inaugurat)"
 )

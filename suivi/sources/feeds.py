@@ -25,10 +25,9 @@ def looks_like_feed(data: bytes) -> bool:
     """Whether ``data`` starts like an RSS or Atom document."""
     head = data[:1024].lstrip().lower()
     return (
-        (head.startswith(b"<?xml")
-        and (b"<rss" in data[:4096].lower() or b"<feed" in data[:4096].lower()))
-        or head.startswith((b"<rss", b"<feed"))
-    )
+        head.startswith(b"<?xml")
+        and (b"<rss" in data[:4096].lower() or b"<feed" in data[:4096].lower())
+    ) or head.startswith((b"<rss", b"<feed"))
 
 
 def parse_feed(data: bytes, source: str) -> Any:

@@ -67,6 +67,8 @@ def _guard(source: str, read: Callable[[], Reading]) -> Reading:
         yield error
     except OSError as error:
         yield SourceError(source, f"cannot read ({error.strerror or error})")
+    except Exception as error:  # a parser's own failure stays this input's
+        yield SourceError(source, f"could not be read ({type(error).__name__}: {error})")
 
 
 def _is_article_file(path: Path, folder: Path) -> bool:
