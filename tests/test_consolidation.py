@@ -689,3 +689,60 @@ def test_planned_dates_read_from_varied_phrasings(engine: Engine) -> None:
         ctx = Context(reference={d.id: d.published for d in documents})
         [mine] = [f for f in facts if f.document.name == name]
         assert planned_date([mine], ctx) == expected, text
+
+
+def test_reviewed_facts_shape_the_records(engine: Engine) -> None:
+    from suivi.review import FactKey, add_fact_review, add_user
+
+    load_visit_articles(engine)
+    analyst = add_user(engine, "awa", "un mot de passe solide")
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(facts).where(facts.c.category.in_(["agreements", "events"]))
+        ).all()
+    by_doc = {(r.category, r.document_id): r for r in rows}
+    a1, a2 = (article_id(engine, name) for name in ("a1.txt", "a2.txt"))
+    visit = by_doc[("events", a2)]
+    add_fact_review(
+        engine,
+        analyst,
+        FactKey(a2, "events", visit.evidence_start, visit.evidence_end),
+        visit.id,
+        "",
+        "reject",
+        None,
+        None,
+        "the second article misdates the visit",
+    )
+    accord = by_doc[("agreements", a1)]
+    add_fact_review(
+        engine,
+        analyst,
+        FactKey(a1, "agreements", accord.evidence_start, accord.evidence_end),
+        accord.id,
+        "date",
+        "correct",
+        "2025-06-24",
+        "2025-06-23",
+        "the official communiqué says the 24th",
+    )
+    consolidate(engine, TODAY)
+    [event] = by_type(engine, "event")
+    assert docs_of(event) == {"a1.txt"} and event["conflicts"] == []
+    [agreement] = by_type(engine, "agreement")
+    assert docs_of(agreement) == {"a1.txt", "a2.txt"}
+    assert agreement["fields"]["date"] == "2025-06-24"
+    assert not [c for c in agreement["conflicts"] if c["field"] == "date"]
+    # The extracted value is still stored as it was.
+    with engine.connect() as connection:
+        stored = connection.execute(
+            select(facts.c.data).where(facts.c.id == accord.id)
+        ).scalar_one()
+    assert json.loads(stored)["date"] == "2025-06-23"
+
+
+def article_id(engine: Engine, name: str) -> str:
+    with engine.connect() as connection:
+        return str(
+            connection.execute(select(documents.c.id).where(documents.c.name == name)).scalar_one()
+        )

@@ -96,6 +96,34 @@ def test_sign_in_needs_the_right_password_and_a_form_token(client: TestClient) -
     assert "awa" in client.get("/").text
 
 
+def test_repeated_failures_lock_the_account_for_that_address(client: TestClient) -> None:
+    token = csrf_of(client.get("/login").text)
+    for _ in range(5):
+        wrong = client.post(
+            "/login", data={"name": "awa", "password": "mauvais-mot", "csrf": token}
+        )
+        assert wrong.status_code == 401
+    locked = client.post("/login", data={"name": "awa", "password": PASSWORD, "csrf": token})
+    assert locked.status_code == 429 and "Trop d’essais" in locked.text
+    assert "awa" not in client.cookies.get("suivi_session", "")
+
+
+def test_the_throttle_forgets_old_failures_and_successes() -> None:
+    from suivi.web.throttle import SignInThrottle
+
+    now = [0.0]
+    throttle = SignInThrottle(max_failures=2, window=60, clock=lambda: now[0])
+    throttle.failed("1.2.3.4", "Awa")
+    throttle.failed("1.2.3.4", "awa")
+    assert throttle.blocked("1.2.3.4", "AWA") and not throttle.blocked("5.6.7.8", "awa")
+    now[0] = 61
+    assert not throttle.blocked("1.2.3.4", "awa")
+    throttle.failed("1.2.3.4", "awa")
+    throttle.succeeded("1.2.3.4", "awa")
+    throttle.failed("1.2.3.4", "awa")
+    assert not throttle.blocked("1.2.3.4", "awa")
+
+
 def test_changes_need_a_signed_in_analyst_and_a_valid_token(client: TestClient) -> None:
     url = "/records/qty-000000000003/review"
     form = {"field": "max", "action": "correct", "value": "1", "reason": "essai"}

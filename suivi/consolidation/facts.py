@@ -58,7 +58,14 @@ class Fact:
 
 
 def load(engine: Engine) -> tuple[list[Document], list[Fact]]:
-    """Every document and fact, in ingestion order."""
+    """Every document and fact, in ingestion order, as analysts reviewed them.
+
+    A fact an analyst rejected supports no record; a field an analyst corrected takes the
+    corrected value (the extracted one stays in the facts table and the review history).
+    """
+    from suivi.review import FactKey, fact_verdicts
+
+    rejected, corrected = fact_verdicts(engine)
     with engine.connect() as connection:
         docs = connection.execute(
             select(
@@ -74,16 +81,21 @@ def load(engine: Engine) -> tuple[list[Document], list[Fact]]:
             for order, row in enumerate(docs)
         }
         rows = connection.execute(select(facts).order_by(facts.c.id)).all()
-    loaded = [
-        Fact(
-            id=row.id,
-            category=row.category,
-            data=json.loads(row.data),
-            document=by_id[row.document_id],
-            start=row.evidence_start,
-            end=row.evidence_end,
+    loaded = []
+    for row in rows:
+        key = FactKey(row.document_id, row.category, row.evidence_start, row.evidence_end)
+        if key in rejected:
+            continue
+        data = {**json.loads(row.data), **corrected.get(key, {})}
+        loaded.append(
+            Fact(
+                id=row.id,
+                category=row.category,
+                data=data,
+                document=by_id[row.document_id],
+                start=row.evidence_start,
+                end=row.evidence_end,
+            )
         )
-        for row in rows
-    ]
     loaded.sort(key=lambda fact: fact.order)
     return list(by_id.values()), loaded

@@ -234,6 +234,30 @@ def rejected_facts(engine: Engine) -> set[FactKey]:
     return {key for key, action in latest.items() if action == "reject"}
 
 
+def fact_verdicts(engine: Engine) -> tuple[set[FactKey], dict[FactKey, dict[str, Any]]]:
+    """What analysts decided about facts: the rejected ones, and corrected field values.
+
+    Only each fact's latest review of the whole fact, and of each field, counts; a later
+    confirmation undoes an earlier rejection.
+    """
+    query = _select().where(reviews.c.target == "fact")
+    whole: dict[FactKey, str] = {}
+    fields: dict[FactKey, dict[str, tuple[str, Any]]] = {}
+    with engine.connect() as connection:
+        for row in connection.execute(query):
+            key = FactKey(row.document_id, row.category, row.evidence_start, row.evidence_end)
+            if row.field:
+                fields.setdefault(key, {})[row.field] = (row.action, _decode(row.value))
+            else:
+                whole[key] = row.action
+    rejected = {key for key, action in whole.items() if action == "reject"}
+    corrected = {
+        key: {name: value for name, (action, value) in changes.items() if action == "correct"}
+        for key, changes in fields.items()
+    }
+    return rejected, {key: values for key, values in corrected.items() if values}
+
+
 def recent_reviews(engine: Engine, limit: int = 20) -> list[Review]:
     """The latest reviews, newest first (for the dashboard's review log)."""
     query = (

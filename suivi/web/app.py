@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from suivi.store import create
 from suivi.web.i18n import translator
 from suivi.web.render import lang_of, render
+from suivi.web.throttle import SignInThrottle
 from suivi.web.views import actors, api, auth, dashboard, documents, record, records, review
 
 STATIC = Path(__file__).parent / "static"
@@ -58,6 +59,7 @@ def create_app(store: Engine | str) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.engine = engine
+    app.state.throttle = SignInThrottle()
     app.add_middleware(GZipMiddleware, minimum_size=800)
 
     @app.middleware("http")

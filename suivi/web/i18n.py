@@ -29,6 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "auth.password": ("Mot de passe", "Password"),
     "auth.submit": ("Se connecter", "Sign in"),
     "auth.failed": ("Identifiant ou mot de passe incorrect.", "Wrong user name or password."),
+    "auth.locked": (
+        "Trop d’essais manqués : réessayez dans un quart d’heure.",
+        "Too many failed attempts: try again in a quarter of an hour.",
+    ),
     "auth.required": (
         "Cette action est réservée aux analystes connectés.",
         "Only signed-in analysts can do this.",

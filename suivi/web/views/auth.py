@@ -31,9 +31,16 @@ def login(
     """Open a session and go back where the analyst was."""
     check_csrf(request, csrf)
     engine = request.app.state.engine
+    throttle = request.app.state.throttle
+    address = request.client.host if request.client else ""
+    if throttle.blocked(address, name.strip()):
+        context = {"next": safe_next(next), "failed": False, "locked": True}
+        return render(request, "login.html", context, 429)
     user = authenticate(engine, name.strip(), password)
     if user is None:
+        throttle.failed(address, name.strip())
         return render(request, "login.html", {"next": safe_next(next), "failed": True}, 401)
+    throttle.succeeded(address, name.strip())
     token = open_session(engine, user)
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(

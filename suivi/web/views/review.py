@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from suivi.consolidation import consolidate
 from suivi.review import (
     FactKey,
     ReviewError,
@@ -119,4 +120,6 @@ def review_fact(
         add_fact_review(engine, session.user, key, fact_id, field, action, new, extracted, reason)
     except ReviewError as error:
         return _refused(request, str(error), back)
+    # Records stand on facts: a rejected or corrected fact changes what they say.
+    consolidate(engine)
     return RedirectResponse(f"{back}#detail-{fact_id}", status_code=303)
