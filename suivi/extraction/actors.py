@@ -230,6 +230,43 @@ def _clean_person(span: Span) -> tuple[str, int, int] | None:
     return name, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+_NAME_CONNECTORS = {
+    "de",
+    "du",
+    "des",
+    "d'",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "et",
+    "pour",
+    "sur",
+    "en",
+    "a",
+    "aux",
+    "au",
+    "of",
+    "the",
+    "and",
+    "for",
+    "on",
+    "in",
+    "to",
+}
+
+
+def _dateline_place(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised word opening a line before a comma or dash: "ACCRA, May 18" is a place."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    word = doc.text[start:end]
+    return (
+        not doc.text[line_start:start].strip(" (")
+        and word.isupper()
+        and re.match(r"\s*(?:,|[-–—]|\()", doc.text[end : end + 3]) is not None
+    )
+
+
 def _clean_org(span: Span) -> tuple[str, int, int] | None:
     lex = _lexicon()
     tokens = list(span)
@@ -252,9 +289,21 @@ def _clean_org(span: Span) -> tuple[str, int, int] | None:
         or key in capitals()
     ):
         return None
-    if not name[:1].isupper() or len(name) < 2:
-        return None
+    if not name[:1].isupper() or len(name) < 2 or "|" in name:
+        return None  # "Rubrique | Jeudi": page chrome
     if len(tokens) == 1 and not (name.isupper() or key in gazetteer()):
+        return None
+    if _dateline_place(span.doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
+        return None
+    # A clause is no name: "Trade between China and Africa reached" (the French model reads
+    # English capitalised words as entities).
+    lower = [
+        t.text
+        for t in tokens
+        if t.is_alpha and t.text.islower() and fold(t.text) not in _NAME_CONNECTORS
+    ]
+    limit = 2 if span.doc.has_extension("language") and span.doc._.language == "en" else 4
+    if len(lower) >= limit and key not in gazetteer():
         return None
     if all(fold(t.text) in lex["titles"] or fold(t.text) in lex["not_names"] for t in tokens):
         return None
@@ -409,6 +458,8 @@ class ActorFinder:
                 continue
             if len(word) < 3 and fold_key(word) not in gazetteer():
                 continue
+            if _dateline_place(doc, match.start(), match.end()):
+                continue  # "ACCRA, May 18, 2023 —": the dateline's place
             line_start = text.rfind("\n", 0, match.start()) + 1
             line = text[
                 line_start : text.find("\n", match.end())

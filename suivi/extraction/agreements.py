@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
 from suivi.extraction.facts import actors_in, keywords, nearest_date, sectors, status_words
+from suivi.extraction.facts import table as facts_table
 from suivi.extraction.text import folded_text, sentence_at, sentence_evidence
 
 _ANAPHORA = re.compile(
@@ -37,6 +39,19 @@ _NEGATED = re.compile(
     r"\b(?:rien n'a|rien n'avait|aucun|en cas d'|denonce|no agreement|withdr[ae]w|retir)"
 )
 _PLURAL_END = re.compile(r"(?:s|x)$")
+# "l'accord", "the agreement" after "un accord …": the same agreement again.
+_DEFINITE = re.compile(r"\b(?:le|la|l'|the)\s*$")
+_STATUS_RANK = {"announced": 0, "signed": 1, "in_force": 2, "ratified": 3}
+
+
+@lru_cache(maxsize=1)
+def _skip_before() -> re.Pattern[str]:
+    """Uses of a trigger word that name no agreement ("d'un commun accord", "être d'accord")."""
+    return re.compile("|".join(f"(?:{p})" for p in facts_table()["agreement_skip_before"]))
+
+
+def _stem(word: str) -> str:
+    return word.rstrip("sx")
 
 
 @dataclass
@@ -51,6 +66,8 @@ class _Mention:
     status: str | None = None
     date: str | None = None
     title: str = ""
+    pattern: str = ""
+    merged: bool = False
 
 
 def _status(folded: str, start: int, end: int) -> str | None:
@@ -78,11 +95,17 @@ class AgreementFinder:
             found.append((s, match.end(), "ordinal"))
         found.sort()
         mentions: list[_Mention] = []
+        named_only = set(facts_table().get("agreement_named_only", []))
+        political = set(facts_table().get("agreement_political", []))
         for index, (start, end, pattern) in enumerate(found):
             sentence = sentence_at(doc, start)
             before = folded[max(sentence.start_char, start - 30) : start]
             if pattern != "ordinal" and _ANAPHORA.search(before) and mentions:
                 continue
+            if pattern != "ordinal" and _skip_before().search(folded[max(0, start - 30) : start]):
+                continue
+            if pattern in named_only and not doc.text[start].isupper():
+                continue  # "une déclaration" is a statement; "la Déclaration de Pékin" a text
             if (
                 mentions
                 and start - mentions[-1].end < 30
@@ -113,13 +136,25 @@ class AgreementFinder:
                 mention.sectors = sectors().labels_in(
                     folded, sentence.start_char, sentence.end_char
                 )
-            if not mention.sectors and collective:
-                # "plusieurs accords … Ces partenariats concernent l'énergie": next sentence.
-                following = sentence_at(doc, min(len(folded) - 1, sentence.end_char + 1))
-                mention.sectors = sectors().labels_in(
-                    folded, following.start_char, following.end_char
-                )
+            mention.pattern = pattern
             mention.status = _status(folded, sentence.start_char, sentence.end_char)
+            own_date = nearest_date(doc, sentence, start)
+            bare = mention.status is None and own_date is None
+            if mention.status is None:
+                # The parser may cut "Le Niger a conclu avec X, filiale de Y, un accord":
+                # the verb is earlier in the same paragraph.
+                line_start = folded.rfind("\n", 0, start) + 1
+                mention.status = _status(folded, max(line_start, start - 160), start)
+            if not mention.sectors and (collective or mention.status or pattern in political):
+                # "plusieurs accords … Ces partenariats concernent l'énergie",
+                # "une convention signée en 2010 … L'investisseur s'engageait à …": next sentence.
+                following = sentence_at(doc, min(len(folded) - 1, sentence.end_char + 1))
+                if following.start_char >= sentence.end_char:
+                    mention.sectors = sectors().labels_in(
+                        folded, following.start_char, following.end_char
+                    )
+            if not mention.sectors and pattern in political:
+                mention.sectors = ["diplomacy"]  # a treaty or charter between states
             if (
                 _NEGATED.search(folded, sentence.start_char, sentence.end_char)
                 and mention.status == "signed"
@@ -128,9 +163,51 @@ class AgreementFinder:
             date = nearest_date(doc, sentence, start)
             mention.date = date.value if date else None
             mention.title = " ".join(doc.text[start:scope_end].split()).rstrip(" ,.;:")[:160]
+            if (
+                pattern != "ordinal"
+                and _DEFINITE.search(before)
+                and self._refers_back(mention, mentions, bare=bare)
+            ):
+                continue
             mentions.append(mention)
         doc._.agreements = [self._item(doc, m) for m in self._resolve(mentions)]
         return doc
+
+    @staticmethod
+    def _refers_back(mention: _Mention, mentions: list[_Mention], *, bare: bool) -> bool:
+        """Fold "l'accord a été signé le 8 février" into the agreement named before it; a
+        definite mention with no status or date of its own ("le pacte inquiète") refers back."""
+        words = {_stem(w) for w in mention.pattern.split()}
+        earlier = next(
+            (
+                m
+                for m in reversed(mentions)
+                if not m.collective
+                and (
+                    bare
+                    or (
+                        words & {_stem(w) for w in m.pattern.split()}
+                        and (
+                            not mention.sectors
+                            or set(mention.sectors) & set(m.sectors)
+                            or m.sectors == ["diplomacy"]
+                        )
+                    )
+                )
+            ),
+            None,
+        )
+        if earlier is None:
+            return False
+        if earlier.sectors == ["diplomacy"] and mention.sectors:
+            earlier.sectors = [*mention.sectors, "diplomacy"]
+        if mention.date and (earlier.date is None or mention.status == "signed"):
+            earlier.date = mention.date
+        if mention.status and _STATUS_RANK[mention.status] > _STATUS_RANK.get(
+            earlier.status or "", -1
+        ):
+            earlier.status = mention.status
+        return True
 
     @staticmethod
     def _next(found: list[tuple[int, int, str]], index: int) -> int:

@@ -47,14 +47,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range",
         re.compile(
-            rf"\b{day('d1')}\s*(?:-|au|to|and)\s*{day('d2')}\s+{month('m2')}(?:,?\s+{year('y2')})?"
+            rf"\b{day('d1')}\s*(?:-|au|to|and|et|&)\s*{day('d2')}\s+{month('m2')}(?:,?\s+{year('y2')})?"
         ),
     ),
     # May 14-16, 2023
     (
         "range",
         re.compile(
-            rf"\b{month('m2')}\s+{day('d1')}\s*(?:-|to)\s*{day('d2')}(?:,?\s+{year('y2')})?"
+            rf"\b{month('m2')}\s+{day('d1')}\s*(?:-|to|and|&)\s*{day('d2')}(?![\d,.]\d)(?:,?\s+{year('y2')})?"
         ),
     ),
     # (lundi) 23 juin 2025 / le 11 octobre
@@ -67,10 +67,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("qualified", re.compile(rf"\b{_QUAL}\s*(?:{month('m')}\s+)?(?:de\s+|d')?{year('y')}")),
     # juin 2025, en juillet 2023
     ("month", re.compile(rf"\b{month('m')}\s+(?:de\s+l'annee\s+|of\s+)?{year('y')}")),
-    # en novembre (year from context)
+    # juin dernier, last June, en mars prochain, next March (year from the publication date)
+    (
+        "month_relative",
+        re.compile(
+            rf"\b(?:(?P<rel1>last|next|this past)\s+{month('m1')}|{month('m2')}\s+"
+            rf"(?P<rel2>dernier|prochain|passe)\b)"
+        ),
+    ),
+    # en novembre, à la mi-janvier, fin mars (year from context)
     (
         "month_only",
-        re.compile(rf"\b(?:en|in|depuis|since|fin|debut|mi-|courant)\s+{month('m')}(?!\s+\d)"),
+        re.compile(
+            rf"\b(?:(?:en|in|depuis|since|fin|debut|courant|early|late|mid)\s+|mi-\s*|mid-\s*)"
+            rf"{month('m')}(?!\s+\d)"
+        ),
     ),
     # ce samedi / lundi / Monday's
     ("weekday", re.compile(rf"\b(?P<wd>{WEEKDAY})(?:'s)?\b(?!\s*,?\s*(?:\d|le\s+\d))")),
@@ -84,6 +95,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _MAY_WORD = re.compile(r"\bmay\b")
+# A weekday in a clause about the future is the next such day: "doit se clore vendredi",
+# "is expected to close on Friday", "lundi prochain".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|expected to|due to|set to|scheduled|doit|doivent|devrait|devraient|devra"
+    r"|devront|sera|seront|aura lieu|prevu|prevue|attendu|attendue)\b[^.;\n]*$"
+)
+_NEXT = re.compile(r"\s+(?:prochain|next)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -133,6 +151,8 @@ def find_dates(folded: str, published: str | None) -> list[DateMention]:
                 continue
             if kind == "month_only" and groups.get("m") == "may":
                 continue
+            if kind == "month_relative" and groups.get("m2") == "may":
+                continue
             taken.append((s, e))
             found.append((kind, match))
     years = sorted((m.start(), int(m.group("y"))) for k, m in found if m.groupdict().get("y"))
@@ -156,15 +176,33 @@ def find_dates(folded: str, published: str | None) -> list[DateMention]:
             mo = month_number(g["m"]) if kind == "day" else int(g["m"])
             if y and 1 <= mo <= 12:
                 value = _parse_day(int(g["d"]), mo, y)
+            if value and not g.get("y") and anchor_y and anchor_m and anchor_d:
+                # "reached on Dec. 12" in an article of May 2023 is December 2022.
+                published_on = f"{anchor_y:04d}-{anchor_m:02d}-{anchor_d:02d}"
+                named_year = any(
+                    s - 100 <= m.start() < s and (m.groupdict().get("y") or m.groupdict().get("y2"))
+                    for _k, m in found
+                )
+                if (
+                    value > published_on
+                    and not named_year
+                    and not _FUTURE.search(folded[max(0, s - 70) : s])
+                ):
+                    value = _parse_day(int(g["d"]), mo, anchor_y - 1)
         elif kind == "qualified":
             value = f"{int(g['y']):04d}-{month_number(g['m']):02d}" if g.get("m") else g["y"]
         elif kind == "month":
             value = f"{int(g['y']):04d}-{month_number(g['m']):02d}"
+        elif kind == "month_relative":
+            value = _relative_month(
+                month_number(g["m1"] or g["m2"]), g["rel1"] or g["rel2"], anchor_y, anchor_m
+            )
         elif kind == "month_only":
             if context_year:
                 value = f"{context_year:04d}-{month_number(g['m']):02d}"
         elif kind == "weekday":
-            value = _weekday(g["wd"], anchor_y, anchor_m, anchor_d)
+            ahead = bool(_FUTURE.search(folded[max(0, s - 70) : s]) or _NEXT.match(folded, e))
+            value = _weekday(g["wd"], anchor_y, anchor_m, anchor_d, ahead=ahead)
         elif kind == "relative":
             if anchor_y:
                 past = g["rel"] in ("l'an dernier", "l'annee derniere", "last year", "l'an passe")
@@ -177,8 +215,24 @@ def find_dates(folded: str, published: str | None) -> list[DateMention]:
     return mentions
 
 
-def _weekday(name: str, year_: int | None, month_: int | None, day_: int | None) -> str | None:
-    """A weekday alone: the last such day on or before the publication date, at its precision."""
+def _relative_month(
+    month_: int, relation: str, year_: int | None, current: int | None
+) -> str | None:
+    """ "juin dernier" is the last June before the publication date; "mars prochain" the next."""
+    if year_ is None:
+        return None
+    if current is None:
+        return f"{year_:04d}-{month_:02d}"
+    if relation in ("next", "prochain"):
+        return f"{year_ + (month_ <= current):04d}-{month_:02d}"
+    return f"{year_ - (month_ >= current):04d}-{month_:02d}"
+
+
+def _weekday(
+    name: str, year_: int | None, month_: int | None, day_: int | None, *, ahead: bool = False
+) -> str | None:
+    """A weekday alone: the last such day on or before the publication date (the next one on
+    or after it when the clause speaks of the future), at the publication date's precision."""
     if year_ is None:
         return None
     if month_ is None:
@@ -186,6 +240,8 @@ def _weekday(name: str, year_: int | None, month_: int | None, day_: int | None)
     if day_ is None:
         return f"{year_:04d}-{month_:02d}"
     base = dt.date(year_, month_, day_)
+    if ahead:
+        return (base + dt.timedelta(days=(WEEKDAYS[name] - base.weekday()) % 7)).isoformat()
     back = (base.weekday() - WEEKDAYS[name]) % 7
     return (base - dt.timedelta(days=back)).isoformat()
 

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from suivi.extraction.countries import country_names
+from suivi.extraction.dates import DateMention
 from suivi.extraction.facts import actors_in, keywords, nearest_date
+from suivi.extraction.facts import table as facts_table
 from suivi.extraction.text import fold_key, folded_text, sentence_at, sentence_evidence
 
 _SIGNING = re.compile(r"\bsign(?:ature|ing|e|ed)\b")
@@ -25,7 +28,65 @@ _GUEST = re.compile(
     r"emissaire|envoye|envoy|counterpart)"
 )
 _PRIORITY = {"summit": 0, "ceremony": 1, "visit": 2, "meeting": 3}
+# Receiving someone: the guest follows an active verb ("a reçu une délégation"); a passive one
+# ("avait été reçu par le chef de l'État") names the guest before it.
+_RECEIVE_ACTIVE = ("a recu", "ont recu", "received", "recoit", "hosted")
+_RECEIVE_PASSIVE = (
+    "ete recu*",
+    "recu par",
+    "recue par",
+    "recus par",
+    "recues par",
+    "was received",
+    "were received",
+)
+# A participle after a noun is no meeting: "un officier rencontré à Ouagadougou".
+_AUXILIARY = re.compile(
+    r"\b(?:a|ont|avait|avaient|aura|auront|avoir|ayant|est|sont|etait|etaient|s'est|se sont"
+    r"|ete)\s+(?:[\w-]+\s+)?$"
+)
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées)$")
+_MONTH_OR_DAY = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday)\b"
+)
 _PLACE_AFTER = re.compile(r"\b(?:a|au|aux|en|in|at|dans|to|vers|sur)\s+(?:la\s+|le\s+|l'|the\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Trigger phrases with words inserted, as regular expressions (``facts.json``)."""
+    table = facts_table().get("event_trigger_patterns", {})
+    return [
+        (label, re.compile(pattern))
+        for label, patterns in table.items()
+        if not label.startswith("_")
+        for pattern in patterns
+    ]
+
+
+def _triggers(doc: Doc, folded: str) -> list[tuple[str, str, int, int]]:
+    """Every event trigger of the text, in order: keywords, then patterns not overlapping them."""
+    found = list(keywords("event_triggers").finditer(folded))
+    for label, regex in _trigger_patterns():
+        for match in regex.finditer(folded):
+            if not any(s < match.end() and match.start() < e for _l, _p, s, e in found):
+                found.append((label, regex.pattern, match.start(), match.end()))
+    named = set(facts_table().get("named_event_words", []))
+    kept = []
+    for label, pattern, start, end in sorted(found, key=lambda t: t[2]):
+        # "la semaine dernière" is a time, "la Semaine africaine de l'énergie" an event.
+        if pattern in named and not doc.text[start].isupper():
+            continue
+        if (
+            pattern.startswith("rencontre")
+            and _PARTICIPLE.search(doc.text[start:end])
+            and not _AUXILIARY.search(folded[max(0, start - 30) : start])
+        ):
+            continue
+        kept.append((label, pattern, start, end))
+    return kept
 
 
 @dataclass
@@ -38,14 +99,22 @@ class _Event:
     participants: list[str]
 
 
-def _place(doc: Doc, sentence: Span, position: int) -> str | None:
-    """The place nearest the trigger: a location entity or a state after "à", "en", "in"…"""
+def _place(doc: Doc, sentence: Span, position: int, others: list[int] | None = None) -> str | None:
+    """The place nearest the trigger: a location entity or a state after "à", "en", "in"…
+
+    A place with another trigger between it and this one belongs to that other trigger
+    ("la cérémonie … après le sommet tenu à Pékin": Pékin is the summit's).
+    """
     best: tuple[int, str] | None = None
+    others = others or []
     for ent in sentence.ents:
         if ent.label_ not in ("LOC", "GPE") and fold_key(ent.text) not in country_names():
             continue
         before = folded_text(doc)[max(0, ent.start_char - 12) : ent.start_char]
         if not _PLACE_AFTER.search(before):
+            continue
+        low, high = sorted((position, ent.start_char))
+        if any(low < other < high for other in others if other != position):
             continue
         distance = abs(ent.start_char - position) + (0 if ent.start_char > position else 30)
         name = re.sub(r"^(?:Palais de |palais de )", "", ent.text).strip()
@@ -54,7 +123,11 @@ def _place(doc: Doc, sentence: Span, position: int) -> str | None:
     if best is None:
         window = doc.text[position : min(sentence.end_char, position + 60)]
         match = _PLACE_WORDS.search(window)
-        if match and match.group(1).split()[0] not in ("The", "Le", "La", "Les"):
+        if (
+            match
+            and match.group(1).split()[0] not in ("The", "Le", "La", "Les")
+            and not _MONTH_OR_DAY.match(match.group(1))
+        ):
             return match.group(1).rstrip(".")
     return best[1] if best else None
 
@@ -65,27 +138,40 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _within(day: str | None, start: str | None, end: str | None) -> bool:
+    """True when ``day`` falls in the range ``start``–``end`` (ISO strings, same precision)."""
+    if not day or not start or not end or len(day) != len(start) or len(start) != len(end):
+        return False
+    return start <= day <= end
+
+
 class EventFinder:
     """Pipeline component: sets ``doc._.events`` to contract-shaped event items."""
 
     def __call__(self, doc: Doc) -> Doc:
         folded = folded_text(doc)
         events: list[_Event] = []
-        for label, _pattern, start, _end in keywords("event_triggers").finditer(folded):
+        triggers = _triggers(doc, folded)
+        positions = [start for _l, _p, start, _e in triggers]
+        for label, _pattern, start, _end in triggers:
             sentence = sentence_at(doc, start)
             if label == "ceremony" and _SIGNING.search(
                 folded, sentence.start_char, sentence.end_char
             ):
                 continue
-            if _pattern in ("a recu", "ont recu", "received") and not _GUEST.search(
-                folded, start, start + 90
+            if _pattern in _RECEIVE_ACTIVE and not _GUEST.search(folded, start, start + 90):
+                continue
+            if (
+                _pattern in _RECEIVE_PASSIVE
+                and not _GUEST.search(folded, sentence.start_char, sentence.end_char)
+                and not actors_in(doc, sentence.start_char, sentence.end_char, ("person",))
             ):
                 continue
             if _pattern.startswith(("arrive", "est arrive")) and not _PEOPLE.search(
                 folded, sentence.start_char, sentence.end_char
             ):
                 continue
-            date = nearest_date(doc, sentence, start)
+            date = self._date(doc, sentence, start, positions)
             if date is not None and min(abs(date.start - start), abs(start - date.end)) > 160:
                 date = None
             until = None
@@ -93,7 +179,7 @@ class EventFinder:
                 r"(?:jusqu'(?:au|a)|until|till)\s*$", folded[max(0, date.start - 14) : date.start]
             ):
                 until, date = date.value, None
-            place = _place(doc, sentence, start)
+            place = _place(doc, sentence, start, positions)
             if date is None and place is None:
                 continue
             events.append(
@@ -108,6 +194,33 @@ class EventFinder:
             )
         doc._.events = [self._item(doc, e) for e in self._merge(events)]
         return doc
+
+    @staticmethod
+    def _date(doc: Doc, sentence: Span, position: int, others: list[int]) -> DateMention | None:
+        """The nearest date of the sentence that is not nearer to another trigger of it
+        ("la cérémonie de jeudi … après le sommet tenu du 10 au 12 février")."""
+        rivals = [
+            o for o in others if o != position and sentence.start_char <= o < sentence.end_char
+        ]
+
+        def distance(mention: DateMention, at: int) -> int:
+            return min(abs(mention.start - at), abs(at - mention.end))
+
+        best = nearest_date(doc, sentence, position)
+        if best is None or not rivals:
+            return best
+        if all(distance(best, position) <= distance(best, o) for o in rivals):
+            return best
+        mine = [
+            m
+            for m in doc._.dates
+            if sentence.start_char <= m.start
+            and m.end <= sentence.end_char
+            and all(distance(m, position) <= distance(m, o) for o in rivals)
+        ]
+        return min(
+            mine, key=lambda m: distance(m, position) - 40 * (len(m.value) >= 7), default=None
+        )
 
     @staticmethod
     def _merge(events: list[_Event]) -> list[_Event]:
@@ -125,6 +238,22 @@ class EventFinder:
                     and (other.type == event.type or event.start == other.start)
                 ):
                     same = other
+                elif other.type == event.type and (
+                    _within(event.start, other.start, other.end)
+                    or _within(other.start, event.start, event.end)
+                ):
+                    # A day inside a range is the same meeting: the range says more.
+                    same = other
+                    if event.end and not other.end:
+                        other.start, other.end = event.start, event.end
+                    event = _Event(
+                        event.type,
+                        other.start,
+                        other.end,
+                        event.place,
+                        event.position,
+                        event.participants,
+                    )
                 if same:
                     break
             if same is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -15,6 +16,8 @@ from spacy.tokens import Doc
 from suivi.extraction.actors import gazetteer
 from suivi.extraction.countries import code_of, demonyms
 from suivi.extraction.facts import keywords, sectors
+from suivi.extraction.facts import table as facts_table
+from suivi.extraction.resources import load
 from suivi.extraction.text import (
     fold,
     fold_key,
@@ -86,6 +89,18 @@ _STOP_WORDS = {
     "sera",
     "a",
     "ont",
+    "since",
+    "which",
+    "that",
+    "after",
+    "before",
+    "from",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "under",
 }
 # "toujours en phase préparatoire" outweighs a first stone laid months before.
 _STATUS_ORDER = (
@@ -127,6 +142,34 @@ _GENERIC_HEADS = {
     "session",
 }
 _PROJECT = re.compile(r"(?<![\w])(?:projet|project|programme|program)\b")
+# A new undertaking needs no proper name: "la création d'une banque …", "un nouveau quai …".
+_CREATION = re.compile(
+    r"\b(?:creation|creer|mise en place|mettre en place|installation|construction|construire"
+    r"|establishment|establish|set up|setting up|create|creating|build|building)"
+    r"\s+(?:d'une?|of an?|an?|de deux|de trois|deux|trois|two|three|\d+)\s+(?:[\w-]+\s+)?$"
+)
+_NOVEL = re.compile(
+    r"\b(?P<adj>nouvel|nouvelle|nouveau|nouveaux|nouvelles|futur|future|futurs|futures|new"
+    r"|second|seconde|deuxieme|troisieme|premier|premiere|first|second|third)\s+$"
+)
+# A sentence opening on "Un"/"Une" + head speaks of a kind of thing.
+_GENERIC_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:un|une|a|an)\s+$")
+# "l'hôpital de campagne financé par les Émirats": a funded, built thing is an undertaking.
+_FUNDED = re.compile(
+    r",?\s+(?:finance|construit|realise|offert|equipe|funded|built|financed|donated)[es]{0,2}"
+    r"\s+(?:par|by)\b"
+)
+# A place given after the name: "… à Kara", "… dans la région des Savanes", "… in Kaduna".
+_LOCATED = re.compile(
+    r"^,?\s*(?:(?:installee?s?|situee?s?|implantee?s?|located|based)\s+)?"
+    r"(?:dans la (?:region|province|ville|commune|prefecture|zone) (?:des\s|de\s|du\s|d')"
+    r"|in the (?:region|province|state|city) of\s|pres de\s|near\s|au\s|a\s|in\s|at\s)\s*"
+)
+_COORDINATED = re.compile(r"(?:\bainsi que|\bet|\band|\bas well as|,)\s+(?:d'une?|de la|an?)\s+$")
+# "une deuxième raffinerie" is another one than "la raffinerie" named before.
+_DISTINCT = {"second", "seconde", "deuxieme", "troisieme", "third"}
+_AGENT = re.compile(r"\b(?:par|aupres de|by|from|with|avec)\s+(?:la|le|l'|les|the)?\s*$")
+_INVESTMENT_HEADS = ("banque", "bank", "fonds", "fund")
 
 
 @dataclass
@@ -137,6 +180,20 @@ class _Project:
     key: str
     head: str = ""
     positions: list[int] = field(default_factory=list)
+    planned: bool = False
+    distinct: bool = False
+    label: str = ""
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """Heads that name a place as often as an undertaking (a port, a road, a base)."""
+    return frozenset(facts_table().get("project_place_heads", []))
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    return frozenset(load("lexicon.json")["org_words"])
 
 
 class ProjectFinder:
@@ -150,9 +207,13 @@ class ProjectFinder:
         matches.sort(key=lambda m: (m[1], -(m[2] - m[1])))
         projects: list[_Project] = []
         covered = -1
+        starts = {s for label, s, _e in matches if label != "project"}
+        last_new: tuple[int, int] | None = None  # sentence start and end of a created project
         for label, start, end in matches:
             if start < covered:
                 continue
+            if label == "project" and any(end < s <= end + 6 for s in starts):
+                continue  # "projet de gazoduc …": the head word that follows names it
             sentence = sentence_at(doc, start)
             if _ANAPHORA.search(folded[max(sentence.start_char, start - 25) : start]):
                 continue
@@ -172,8 +233,10 @@ class ProjectFinder:
                 )
             ):
                 continue
-            if self._organisation(doc, name, start) or (location and code_of(location)):
-                continue
+            if self._organisation(doc, name, start) or (
+                location and code_of(location) and self._of_state(doc, name, location)
+            ):
+                continue  # "Banque du Mali" is an institution; "une centrale au Niger" a plant
             if (
                 location is None
                 and _NUMBER_BEFORE.search(folded[max(0, start - 20) : start])
@@ -182,7 +245,36 @@ class ProjectFinder:
                 location = None
                 name = name if len(name.split()) >= 2 else name + " "
             head = fold(doc.text[start:end])
-            has_proper = location is not None
+            head_word = fold_key(head).split()[0]
+            if head_word in _INVESTMENT_HEADS and self._lender(doc, folded, start, location):
+                continue
+            before = folded[max(sentence.start_char, start - 45) : start]
+            novel = _NOVEL.search(before)
+            new = bool(novel or _CREATION.search(before))
+            if (
+                not new
+                and last_new
+                and last_new[0] == sentence.start_char
+                and _COORDINATED.search(before)
+            ):
+                new = True  # "la création d'une banque … ainsi que d'un fonds …"
+            if new:
+                last_new = (sentence.start_char, start)
+            distinct = bool(novel and novel.group("adj") in _DISTINCT)
+            if head_word in _place_heads() and not new and not self._built(doc, folded, start):
+                continue  # "le port de Conakry a reçu une cargaison": a place, not a project
+            if novel:
+                name = doc.text[start - len(novel.group(0)) : start] + name
+            if label == "general" and location is None and not new:
+                continue
+            if location is None:
+                location = self._located(doc, stop, sentence.end_char)
+            if location is None and not new and _GENERIC_SUBJECT.search(before):
+                continue  # "Une raffinerie d'alumine consomme…": a kind of plant, not one plant
+            if head_word == "stade" and re.search(r"\b(?:au|a ce|a un)\s+$", before):
+                continue  # "au stade des études": a stage
+            funded = bool(_FUNDED.match(folded, stop))
+            has_proper = location is not None or new or funded
             if (
                 not has_proper
                 and (head.split()[0] in _GENERIC_HEADS or len(name.split()) < 2)
@@ -198,17 +290,24 @@ class ProjectFinder:
             if not has_proper and name.endswith(" "):
                 name = name.strip()
             found = sectors().labels_in(folded, start, stop)
-            if label not in ("project",) and label not in found:
+            if label not in ("project", "general") and label not in found:
                 found.insert(0, label)
-            key = fold_key(location) if location else fold_key(head).split()[0]
-            head_word = fold_key(head).split()[0]
+            key = fold_key(location) if location else fold_key(name)
             same = next(
                 (
                     p
                     for p in projects
-                    if p.key == key
-                    or (location and fold_key(location) in fold_key(p.name))
-                    or (p.head == head_word and (p.location is None or location is None))
+                    if not distinct
+                    and not p.distinct
+                    and (
+                        p.key == key
+                        or (location and fold_key(location) in fold_key(p.name))
+                        or (
+                            p.head == head_word
+                            and (p.location is None or location is None)
+                            and (not (p.planned or new) or p.label == label)
+                        )
+                    )
                 ),
                 None,
             )
@@ -223,9 +322,74 @@ class ProjectFinder:
                 ):
                     same.name = name
                 continue
-            projects.append(_Project(name, location, found[:3], key, head_word, [start]))
+            projects.append(
+                _Project(
+                    name,
+                    location,
+                    found[:3],
+                    key,
+                    head_word,
+                    [start],
+                    planned=new,
+                    distinct=distinct,
+                    label=label,
+                )
+            )
         doc._.projects = [self._item(doc, folded, p) for p in projects]
         return doc
+
+    @staticmethod
+    def _located(doc: Doc, stop: int, limit: int) -> str | None:
+        """A capitalised place named right after a project's name, within its clause."""
+        folded = folded_text(doc)
+        window = folded[stop : min(limit, stop + 70)]
+        match = _LOCATED.match(window)
+        if not match:
+            return None
+        start = stop + match.end()
+        place = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", doc.text[start:limit])
+        if place is None or fold(place.group(0)) in demonyms():
+            return None
+        return place.group(0)
+
+    @staticmethod
+    def _of_state(doc: Doc, name: str, location: str) -> bool:
+        """True when the state in ``name`` is linked by "de"/"of" ("Banque du Mali")."""
+        index = name.find(location.split()[0])
+        return bool(re.search(r"\b(?:de|du|des|d'|d’|of)\s*$", name[:index]))
+
+    @staticmethod
+    def _lender(doc: Doc, folded: str, start: int, location: str | None) -> bool:
+        """A bank or fund that lends or pays rather than one being set up ("financé par la
+        banque chinoise Exim Bank", "la banque publique KfW", "the Fund's review")."""
+        if _AGENT.search(folded[max(0, start - 25) : start]):
+            return True
+        sentence = sentence_at(doc, start)
+        if (
+            doc.text[start].isupper()
+            and start != sentence.start_char
+            and not _CREATION.search(folded[max(0, start - 45) : start])
+        ):
+            return True  # "le Fonds d'Abou Dhabi pour le développement": a named institution
+        if doc.text[start].isupper() and start > 0:
+            previous = doc.text[max(0, start - 30) : start].split()
+            if previous and previous[-1][:1].isupper() and not previous[-1].endswith((".", ":")):
+                return True  # "International Monetary Fund"
+        if location:
+            words = location.split()
+            if any(fold(w) in _org_words() for w in words):
+                return True  # "Exim Bank of China"
+            if len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2:
+                return True  # an acronym: "la banque KfW"
+        return False
+
+    @staticmethod
+    def _built(doc: Doc, folded: str, start: int) -> bool:
+        """True when the sentence of ``start`` speaks of building, funding or a status."""
+        sentence = sentence_at(doc, start)
+        return keywords("project_context").search(
+            folded, sentence.start_char, sentence.end_char
+        ) or keywords("project_status").search(folded, sentence.start_char, sentence.end_char)
 
     @staticmethod
     def _organisation(doc: Doc, name: str, start: int) -> bool:
@@ -254,6 +418,15 @@ class ProjectFinder:
                 break
             if fold(low) in _NAMING:
                 continue
+            if (
+                token.like_num
+                and token.is_digit
+                and len(token.text) <= 4
+                and token.i + 1 < len(doc)
+                and (doc[token.i + 1].lower_ in _CONNECT or doc[token.i + 1].is_punct)
+            ):
+                words.append(token)  # a number naming the thing: "base aérienne 201 d'Agadez"
+                continue
             if low in _STOP_WORDS or token.pos_ in ("VERB", "AUX") or token.like_num:
                 break
             if token.text[:1].isupper():
@@ -270,18 +443,35 @@ class ProjectFinder:
             if words
             else ""
         )
-        # English puts the name before the head: "the TAZARA railway".
+        # English puts the name before the head: "the TAZARA railway", "the Lobito rail
+        # corridor" (the French parser tags English words at random: their case decides).
         first = span[0]
+        english = doc._.language == "en"
+        before = [first.nbor(-k) for k in (1, 2) if first.i - k >= 0]
+        if (
+            english
+            and len(before) == 2
+            and before[0].text.islower()
+            and before[0].is_alpha
+            and fold(before[0].text) not in _STOP_WORDS | _CONNECT
+            and before[1].text[:1].isupper()
+        ):
+            before = [before[1], before[0]]
+        else:
+            before = before[:1]
+        name_token = before[0] if before else None
         if (
             not proper
-            and first.i > 0
-            and first.nbor(-1).text[:1].isupper()
-            and not first.nbor(-1).is_sent_start
-            and first.nbor(-1).pos_ in ("PROPN", "NOUN", "X")
-            and fold(first.nbor(-1).text) not in demonyms()
+            and name_token is not None
+            and name_token.text[:1].isupper()
+            and not name_token.is_sent_start
+            and (english or name_token.pos_ in ("PROPN", "NOUN", "X"))
+            and fold(name_token.text) not in demonyms()
+            and fold(name_token.text) not in ("the", "a", "an", "le", "la", "les")
         ):
-            proper.append(first.nbor(-1).text)
-            words.insert(0, first.nbor(-1))
+            proper.append(name_token.text)
+            words[:0] = before
+            name = " ".join(doc.text[words[0].idx : words[-1].idx + len(words[-1].text)].split())
         location = " ".join(proper) if proper else None
         stop = words[-1].idx + len(words[-1].text) if words else end
         return name, location, stop
@@ -302,6 +492,8 @@ class ProjectFinder:
                         folded, following.start_char, following.end_char
                     )
         status = next((s for s in _STATUS_ORDER if s in statuses), None)
+        if status is None and project.planned:
+            status = "planned"
         return {
             "name": project.name,
             "location": project.location,

@@ -20,9 +20,20 @@ _PUBLISHED = re.compile(
 )
 # A header the collector wrote on the first line: " date 2025-06 Title...".
 _HEADER = re.compile(r"^\s*date\s+(?P<iso>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)\b")
-# A dateline at the top: "(Ouagadougou, le 2 janvier 2025)" or "Bamako, le 3 mai 2024 -".
-_DATELINE = re.compile(
-    rf"^\W*[a-z][\w' .-]{{1,40}},\s+le\s+{day('d')}\s+{month('m')}\s+{year('y')}"
+# A dateline at the top: "(Ouagadougou, le 2 janvier 2025)", "Bamako, le 3 mai 2024 -",
+# "NIAMEY, 30 avril 2024 (Agence) -", "Dakar, mardi 6 février 2024", "ACCRA, May 18, 2023 -".
+# The place is a few words without a digit or an article: "Le vendredi 24 octobre 2025, le
+# président…" is no dateline.
+_PLACE = (
+    r"(?!(?:le|la|les|un|une|ce|cette|en|the|a|an|in|on|this)\b)"
+    r"[^\W\d_]+(?:(?:[' .()/-]|\s+)[^\W\d_]*){0,5}"
+)
+_DATELINE = re.compile(rf"^\W*{_PLACE},\s+(?:le\s+)?(?:{_DATE_FR}|{_DATE_EN})(?!\s*\d)")
+# A line that is a date (under a byline), or ends with one after a section separator:
+# "8 août 2024", "Économie | jeudi, 22 février 2024", "12 mars 2024 - 10h30".
+_DATE_LINE = re.compile(
+    rf"^(?:[^\n|·]{{0,60}}\s[|·]\s*)?\W*(?:{_DATE_FR}|{_DATE_EN})"
+    rf"(?:\s*(?:[-|·(]|a\s+\d|at\s+\d|\d\d?[h:]\d\d).*)?\W*$"
 )
 
 
@@ -64,8 +75,9 @@ def find_published(text: str) -> str | None:
     header = _HEADER.match(folded)
     if header:
         return _valid(header.group("iso"))
-    for line in folded[:600].splitlines()[:6]:
-        dateline = _DATELINE.match(line)
+    lines = [line for line in folded[:800].splitlines() if line.strip()][:8]
+    for line in lines:
+        dateline = _DATELINE.match(line) or _DATE_LINE.match(line)
         if dateline:
             return _valid(_iso(dateline))
     return None

@@ -370,12 +370,17 @@ def _inherit_currency(
 # ---------------------------------------------------------------------------- per, subject, kind
 
 
+_LAST_YEAR = re.compile(r"\s+(?:dernier|derniere|passe|passee|prochain|prochaine|precedent)\b")
+
+
 def _per(folded: str, figure: _Figure, sentence_end: int, previous: _Figure | None) -> str | None:
     window_end = min(sentence_end, figure.end + 60)
     nxt_digit = re.search(r"\d", folded[figure.end : window_end])
     if nxt_digit:
         window_end = figure.end + nxt_digit.start()
-    for _label, pattern, s, _e in PER_AFTER.finditer(folded, figure.end, window_end):
+    for _label, pattern, s, e in PER_AFTER.finditer(folded, figure.end, window_end):
+        if _LAST_YEAR.match(folded, e):
+            continue  # "l'an dernier" dates the figure; it is no rate
         if s - figure.end <= 45:
             return _PER_AFTER_MAP.get(fold(pattern))
     before = folded[max(0, figure.start - 50) : figure.start].split()

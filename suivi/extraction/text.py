@@ -140,6 +140,19 @@ _ABBREVIATIONS = {
     "sr",
     "prof",
     "sgt",
+    # Month abbreviations: "Sept. 5, 2024".
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 
 
