@@ -746,3 +746,56 @@ def article_id(engine: Engine, name: str) -> str:
         return str(
             connection.execute(select(documents.c.id).where(documents.c.name == name)).scalar_one()
         )
+
+
+def test_a_qualified_name_is_the_same_kind_of_project(engine: Engine) -> None:
+    one = "Le président a posé la première pierre de la toute première raffinerie d’or nationale à Sénou."
+    two = "La raffinerie d’or à Sénou reste en phase préparatoire."
+    other = "Une centrale solaire est prévue à Sénou."
+    article(
+        engine,
+        "r1.txt",
+        one,
+        {
+            "projects": [
+                fact(
+                    one,
+                    one,
+                    name="première raffinerie d’or nationale à Sénou",
+                    location="Sénou",
+                    sectors=["mining"],
+                    status="under_construction",
+                )
+            ]
+        },
+        published="2025-06-17",
+    )
+    article(
+        engine,
+        "r2.txt",
+        two + " " + other,
+        {
+            "projects": [
+                fact(
+                    two,
+                    two,
+                    name="raffinerie d’or à Sénou",
+                    location="Sénou",
+                    sectors=["mining"],
+                    status="preparatory",
+                ),
+                fact(
+                    two + " " + other,
+                    other,
+                    name="centrale solaire",
+                    location="Sénou",
+                    sectors=["energy"],
+                    status="planned",
+                ),
+            ]
+        },
+        published="2025-10-27",
+    )
+    consolidate(engine, TODAY)
+    projects = {r["title"]: docs_of(r) for r in by_type(engine, "project")}
+    assert sorted(projects.values(), key=len) == [{"r2.txt"}, {"r1.txt", "r2.txt"}]

@@ -3,8 +3,11 @@ figure. Each rule is a pairwise test; clustering joins what the tests join."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -82,19 +85,25 @@ def same_agreement(a: Fact, b: Fact, ctx: Context) -> float:
     return score if specific_a & specific_b or title >= 0.6 else 0
 
 
+@lru_cache(maxsize=1)
+def _project_heads() -> frozenset[str]:
+    # The words that name an undertaking are the extraction's own lexicon (one data file).
+    path = Path(__file__).parent.parent / "extraction" / "patterns" / "facts.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    heads = [h for group in table["project_heads"].values() for h in group]
+    heads += table["project_place_heads"]
+    return frozenset(fold(head).split()[0] for head in heads)
+
+
 def project_kind(fact: Fact) -> str:
-    """The kind of undertaking a project's name starts with (raffinerie, centrale, banque…)."""
+    """The kind of undertaking a project's name names (raffinerie, centrale, banque…).
+
+    It is the first word of the name that names an undertaking, so that "première
+    raffinerie d'or nationale" and "raffinerie d'or" are both refineries.
+    """
     words = [w for w in fold(fact.get("name") or "").split() if w not in STOPWORDS]
-    while words and words[0] in (
-        "projet",
-        "project",
-        "construction",
-        "chantier",
-        "future",
-        "nouvelle",
-    ):
-        words = words[1:]
-    return words[0] if words else ""
+    heads = _project_heads()
+    return next((w for w in words if w in heads), words[0] if words else "")
 
 
 def same_project(a: Fact, b: Fact, _ctx: Context) -> float:
