@@ -799,3 +799,44 @@ def test_a_qualified_name_is_the_same_kind_of_project(engine: Engine) -> None:
     consolidate(engine, TODAY)
     projects = {r["title"]: docs_of(r) for r in by_type(engine, "project")}
     assert sorted(projects.values(), key=len) == [{"r2.txt"}, {"r1.txt", "r2.txt"}]
+
+
+def test_a_pledge_told_again_is_not_its_own_delivery(engine: Engine) -> None:
+    text = "Moscou promet 30 000 tonnes de blé par mois au Mali. Les 30 000 tonnes de blé seront livrées par bateau."
+    first, second = text.split(". ")
+    article(
+        engine,
+        "w1.txt",
+        text,
+        {
+            "actors": [state(text, "Mali", "ML")],
+            "quantities": [
+                fact(
+                    text,
+                    first,
+                    min=30000,
+                    max=30000,
+                    unit="t",
+                    per="month",
+                    subject="blé",
+                    kind="pledge",
+                    year=2025,
+                ),
+                fact(
+                    text,
+                    second,
+                    min=30000,
+                    max=30000,
+                    unit="t",
+                    per=None,
+                    subject="blé",
+                    kind="delivery",
+                    year=2025,
+                ),
+            ],
+        },
+        published="2025-10-01",
+    )
+    consolidate(engine, TODAY)
+    pledge = next(q for q in by_type(engine, "quantity") if q["fields"]["kind"] == "pledge")
+    assert "delivered" not in pledge["fields"]

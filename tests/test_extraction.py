@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from suivi.extraction import factories
+from suivi.extraction import Extractor, factories
 from suivi.extraction.dates import find_dates
 from suivi.extraction.numbers import parse_digits, parse_words
 from suivi.extraction.pipeline import add_components
@@ -198,3 +198,17 @@ def test_english_text_is_detected_and_read(extractor: Any) -> None:
     assert result["language"] == "en"
     assert {(q["unit"], q["min"]) for q in result["quantities"]} == {("USD", 250_000_000)}
     assert result["agreements"] and result["agreements"][0]["date"] == "2024-03-03"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Moscou s’est engagé à fournir au Niger 30 000 tonnes de blé chaque année.", "pledge"),
+        ("La Turquie promet des livraisons de 12 000 tonnes d’engrais au Burkina Faso.", "pledge"),
+        ("Les 12 000 tonnes d’engrais promises par Ankara sont arrivées au port de Lomé.", "delivery"),
+        ("En 2024, le Tchad a reçu 8 000 tonnes de riz de la Chine.", "delivery"),
+    ],
+)
+def test_goods_promised_or_delivered(extractor: Extractor, sentence: str, kind: str) -> None:
+    [quantity] = extractor.extract(ExtractionInput(doc="k.txt", text=sentence))["quantities"]
+    assert quantity["unit"] == "t" and quantity["kind"] == kind

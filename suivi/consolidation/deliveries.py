@@ -24,6 +24,14 @@ def commodities(subject: str | None) -> set[str]:
     return {words[w] for w in fold(subject or "").split() if w in words}
 
 
+def _restated(pledge: dict[str, Any], delivery: dict[str, Any]) -> bool:
+    # The pledge's own figure, repeated in an article that reports the pledge, is the
+    # promise told again, not goods that arrived.
+    same_amount = all(pledge["fields"].get(k) == delivery["fields"].get(k) for k in ("min", "max"))
+    pledge_docs = {source["document_id"] for source in pledge["sources"]}
+    return same_amount and any(s["document_id"] in pledge_docs for s in delivery["sources"])
+
+
 def link(records: list[dict[str, Any]], partners: dict[str, set[str]]) -> None:
     """Attach each delivery to the pledges it can fulfil, and total what each pledge received.
 
@@ -44,6 +52,8 @@ def link(records: list[dict[str, Any]], partners: dict[str, set[str]]) -> None:
             if not goods or not goods & commodities(fields.get("subject")):
                 continue
             if not partners.get(pledge["id"], set()) & partners.get(delivery["id"], set()):
+                continue
+            if _restated(pledge, delivery):
                 continue
             pledged_in, delivered_in = pledge["fields"].get("year"), fields.get("year")
             if pledged_in and delivered_in and int(delivered_in) < int(pledged_in):

@@ -78,17 +78,28 @@ _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 
 _KIND = Keywords(
     {
-        "delivery": [
-            "livr*",
+        # Words reporting goods that reached their destination.
+        "delivered": [
+            "livre",
+            "livree",
+            "livrees",
+            "livres",
             "recu",
+            "recue",
+            "recues",
+            "recus",
             "recoit",
             "receptionn*",
             "debarqu*",
-            "cargaison*",
-            "deliver*",
+            "achemine*",
+            "delivered",
             "shipped",
+            "received",
             "arrive*",
+            "arrived",
         ],
+        # Words naming deliveries without saying they happened ("promet des livraisons").
+        "delivery": ["livr*", "cargaison*", "fourni*", "deliver*", "suppl*"],
         "pledge": [
             "engage*",
             "promet*",
@@ -615,12 +626,15 @@ def _kind(folded: str, figure: _Figure, sentence: Span) -> str | None:
     if figure.unit == "person":
         return "people"
     labels = _KIND.labels_in(folded, sentence.start_char, sentence.end_char)
+    # For goods, a reported arrival beats a promise ("les tonnes promises sont arrivées"),
+    # and a promise beats a mere mention of deliveries ("Moscou promet des livraisons").
     order = (
-        ("delivery", "production", "trade", "cost", "investment", "pledge")
+        ("delivered", "pledge", "delivery", "production", "trade", "cost", "investment")
         if figure.unit == "t"
-        else ("cost", "trade", "investment", "pledge", "delivery")
+        else ("cost", "trade", "investment", "pledge", "delivered", "delivery")
     )
-    return next((label for label in order if label in labels), None)
+    found = next((label for label in order if label in labels), None)
+    return "delivery" if found == "delivered" else found
 
 
 def _year(doc: Doc, figure: _Figure, sentence: Span) -> int | None:
