@@ -8,13 +8,18 @@ from contextlib import nullcontext
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from suivi import settings
 from suivi.errors import SuiviError
 from suivi.web.commands import serve, user
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from suivi.ingest import IngestReport
 
 
 def _fail(message: str) -> None:
@@ -31,9 +36,9 @@ class Context:
 
     def __init__(self, db: str) -> None:
         self.db = db
-        self._engine: Any = None
+        self._engine: Engine | None = None
 
-    def engine(self) -> Any:
+    def engine(self) -> Engine:
         """The store's engine, migrated to the current schema."""
         if self._engine is None:
             from suivi.store import create
@@ -74,7 +79,7 @@ def ingest(obj: Context, inputs: tuple[str, ...], quiet: bool, no_extract: bool)
         sys.exit(1)
 
 
-def _run_ingest(obj: Context, inputs: list[str], *, quiet: bool, extract: bool) -> Any:
+def _run_ingest(obj: Context, inputs: list[str], *, quiet: bool, extract: bool) -> IngestReport:
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
