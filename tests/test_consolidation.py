@@ -601,7 +601,8 @@ def test_records_command_json_csv_and_rebuild(tmp_path: Path) -> None:
     )
     lines = result.stdout.splitlines()
     assert lines[0].startswith("id,type,title,status")
-    assert len(lines) == 2 and "a1.txt; a2.txt" in lines[1] and "date" in lines[1]
+    assert len(lines) == 2 and "a1.txt | a2.txt" in lines[1] and "date" in lines[1]
+    assert "a2.txt: Le 24 juin, Bamako et Moscou ont conclu" in lines[1]  # the evidence column
     assert (
         runner.invoke(cli, ["--db", str(db), "stats", "--json"])
         .stdout.strip()
@@ -840,3 +841,104 @@ def test_a_pledge_told_again_is_not_its_own_delivery(engine: Engine) -> None:
     consolidate(engine, TODAY)
     pledge = next(q for q in by_type(engine, "quantity") if q["fields"]["kind"] == "pledge")
     assert "delivered" not in pledge["fields"]
+
+
+def test_projects_carry_their_figures_and_actors_their_records(engine: Engine) -> None:
+    text = (
+        "Le Mali et la société russe Yadran ont lancé la raffinerie d’or de Sénou, détenue à 62 % par l’État malien. "
+        "À Sénou, la capacité atteindra 200 tonnes par an."
+    )
+    first, second = text.split(". ")
+    article(
+        engine,
+        "s1.txt",
+        text,
+        {
+            "actors": [
+                state(text, "Mali", "ML"),
+                fact(text, "Yadran", name="Yadran", type="organization", country="RU"),
+            ],
+            "projects": [
+                fact(
+                    text,
+                    first,
+                    name="raffinerie d’or de Sénou",
+                    location="Sénou",
+                    sectors=["mining"],
+                    status="under_construction",
+                )
+            ],
+            "quantities": [
+                fact(
+                    text,
+                    first,
+                    min=62,
+                    max=62,
+                    unit="%",
+                    per=None,
+                    subject="part de l’État malien",
+                    kind="share",
+                ),
+                fact(
+                    text,
+                    second,
+                    min=200,
+                    max=200,
+                    unit="t",
+                    per="year",
+                    subject="capacité",
+                    kind="capacity",
+                ),
+            ],
+        },
+        published="2025-06-17",
+        outlet="Journal A",
+    )
+    consolidate(engine, TODAY)
+    [project] = by_type(engine, "project")
+    figures = {get_record(engine, q)["title"] for q in project["fields"]["quantities"]}  # type: ignore[index]
+    assert figures == {"62 % — part de l’État malien", "200 t/an — capacité"}
+    actors = {r["title"]: r["id"] for r in by_type(engine, "actor")}
+    assert {actors["Mali"], actors["Yadran"]} <= set(project["actors"])
+    assert [
+        r["id"] for r in query_records(engine, RecordFilter(actor=actors["Yadran"], type="project"))
+    ] == [project["id"]]
+    assert project["outlets"] == 1 and project["independent_sources"] == 1
+
+
+def test_sources_without_outlet_count_as_sources_not_outlets(engine: Engine) -> None:
+    load_visit_articles(engine)
+    article(engine, "a3.txt", A3, {"actors": [person(A3, "Goita")]})  # no outlet known
+    consolidate(engine, TODAY)
+    goita = next(r for r in by_type(engine, "actor") if r["title"] == "Assimi Goïta")
+    assert goita["outlets"] == 2 and goita["independent_sources"] == 3
+
+
+def test_search_puts_title_matches_first(engine: Engine) -> None:
+    from suivi.store import replace_records
+
+    def record(rid: str, title: str, evidence: str, sources: int) -> dict[str, Any]:
+        return {
+            "id": rid,
+            "type": "agreement",
+            "title": title,
+            "fields": {"sectors": ["trade"]},
+            "sources": [],
+            "independent_sources": sources,
+            "conflicts": [],
+        }
+
+    busy = record("agr-1", "Accord commercial", "", 5)
+    busy["sources"] = [
+        {
+            "doc": "x.txt",
+            "fact_id": None,
+            "evidence": {"text": "Il évoque aussi le nucléaire civil."},
+        }
+    ]
+    replace_records(engine, [busy, record("agr-2", "Accord nucléaire civil", "", 1)])
+    assert [r["id"] for r in query_records(engine)] == ["agr-1", "agr-2"]  # most sources first
+    assert [r["id"] for r in query_records(engine, RecordFilter(q="nucleaire"))] == [
+        "agr-2",
+        "agr-1",
+    ]

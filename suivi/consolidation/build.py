@@ -15,7 +15,7 @@ from suivi.consolidation.deliveries import link
 from suivi.consolidation.facts import Document, Fact
 from suivi.consolidation.independence import dispatch_groups
 from suivi.consolidation.matching import BLOCKS, ONE_PER_ARTICLE, RULES, Context, Rule
-from suivi.consolidation.names import fold, rank_before
+from suivi.consolidation.names import fold, person_tokens, rank_before
 
 PREFIX = {
     "agreements": "agr",
@@ -60,14 +60,15 @@ def build(documents: list[Document], facts: list[Fact], today: date) -> list[dic
         records.append(record)
         for fact in group:
             ctx.actor_of[(fact.document.id, fold(fact.get("name") or ""))] = record["id"]
+            _remember_names(ctx, fact, record)
             if fact.get("type") == "country" and fact.get("country"):
                 ctx.states.setdefault(fact.document.id, set()).add(fact.get("country"))
     ctx.reference = {
         doc.id: _reference_date(doc, by_category.get("events", [])) for doc in documents
     }
-    names = {r["id"]: r for r in records}
 
     partners: dict[str, set[str]] = {}
+    facts_of: dict[str, list[Fact]] = {}
     for category in ("agreements", "projects", "events", "quantities"):
         rule = RULES[category]
 
@@ -78,11 +79,28 @@ def build(documents: list[Document], facts: list[Fact], today: date) -> list[dic
         blocks = BLOCKS.get(category)
         for group in cluster_scored(by_category.get(category, []), score, apart, blocks):
             record = _record(category, group, groups, ctx, today, by_category.get("events", []))
-            record["actors"] = _linked_actors(group, ctx, names)
+            record["actors"] = _linked_actors(group, ctx)
+            facts_of[record["id"]] = group
             partners[record["id"]] = _partners(group, ctx)
             records.append(record)
     link(records, partners)
+    _link_figures(records, facts_of)
     return records
+
+
+def _remember_names(ctx: Context, fact: Fact, record: dict[str, Any]) -> None:
+    # The names by which a document calls an actor: as written, and for a person the
+    # family name alone ("Goïta"), which is how later sentences name them.
+    names = ctx.names_in.setdefault(fact.document.id, {})
+    written = fold(fact.get("name") or "")
+    if len(written) >= 3:
+        names[written] = record["id"]
+    if fact.get("type") == "person":
+        tokens = person_tokens(fact.get("name") or "")
+        if tokens and len(tokens[-1]) >= 4:
+            names.setdefault(tokens[-1], record["id"])
+    if fact.get("type") == "country" and fact.get("country"):
+        ctx.country_actor.setdefault(fact.get("country"), record["id"])
 
 
 def _document_of(fact: Fact) -> str:
@@ -120,8 +138,10 @@ def _sources(facts: list[Fact]) -> list[dict[str, Any]]:
 
 
 def _independence(facts: list[Fact], groups: dict[str, int]) -> tuple[int, int]:
+    # Outlets are the ones the sources name; a source with no outlet is still counted among
+    # the independent sources, where copies of one dispatch count once.
     dispatches = {groups.get(f.document.id, -1) for f in facts}
-    outlets = {f.document.outlet or f"#{groups.get(f.document.id, -1)}" for f in facts}
+    outlets = {f.document.outlet for f in facts if f.document.outlet}
     return len(outlets), len(dispatches)
 
 
@@ -240,7 +260,7 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], str, dict
         name: latest(name) for name in ("min", "max", "unit", "per", "subject", "kind", "year")
     }
     checked = {"value": _amount, "year": lambda f: f.get("year")}
-    return fields, _quantity_title(fields), checked
+    return fields, quantity_title(fields), checked
 
 
 def _amount(fact: Fact) -> Any:
@@ -248,18 +268,27 @@ def _amount(fact: Fact) -> Any:
     return low if low == high else [low, high]
 
 
-def _quantity_title(fields: dict[str, Any]) -> str:
-    def number(value: Any) -> str:
-        return f"{float(value):,.0f}".replace(",", "\u202f") if value is not None else "?"
+def _number(value: Any) -> str:
+    # French style: narrow spaces between thousands, a decimal comma, no needless zeros.
+    if value is None:
+        return "?"
+    number = float(value)
+    if number == int(number):
+        return f"{int(number):,}".replace(",", "\u202f")
+    whole, _, decimals = f"{number:,.3f}".rstrip("0").partition(".")
+    return f"{whole.replace(',', chr(0x202F))},{decimals}"
 
-    amount = number(fields["min"])
-    if fields["max"] is not None and fields["max"] != fields["min"]:
-        amount = f"{amount}–{number(fields['max'])}"
+
+def quantity_title(fields: dict[str, Any]) -> str:
+    """A figure as a reader says it: "160 000–200 000 t/mois — produits pétroliers"."""
+    amount = _number(fields.get("min"))
+    if fields.get("max") is not None and fields.get("max") != fields.get("min"):
+        amount = f"{amount}–{_number(fields['max'])}"
     per = {"day": "/jour", "week": "/semaine", "month": "/mois", "year": "/an"}.get(
-        fields["per"] or "", ""
+        fields.get("per") or "", ""
     )
-    subject = f" — {fields['subject']}" if fields["subject"] else ""
-    return f"{amount} {fields['unit'] or ''}{per}{subject}".strip()
+    subject = f" — {fields['subject']}" if fields.get("subject") else ""
+    return f"{amount} {fields.get('unit') or ''}{per}{subject}".strip()
 
 
 def _with_milestones(
@@ -297,24 +326,43 @@ def _with_milestones(
     return sorted(merged.values(), key=lambda entry: entry.get("date") or "")
 
 
-def _linked_actors(group: list[Fact], ctx: Context, records: dict[str, Any]) -> list[str]:
+def _linked_actors(group: list[Fact], ctx: Context) -> list[str]:
+    # An actor belongs to a record when a fact names it as party or participant, or when
+    # the fact's own sentence names it (the state, company or person the figure is about).
     linked: set[str] = set()
     for fact in group:
         for name in list(fact.get("participants") or []) + list(fact.get("parties") or []):
             found = ctx.actor_of.get((fact.document.id, fold(name)))
             if found is None and len(name) == 2 and name.isupper():
-                found = next(
-                    (
-                        rid
-                        for rid, r in records.items()
-                        if r["fields"].get("actor_type") == "country"
-                        and r["fields"].get("country") == name
-                    ),
-                    None,
-                )
+                found = ctx.country_actor.get(name)
             if found:
                 linked.add(found)
+        words = f" {fold(fact.evidence)} "
+        for name, actor in ctx.names_in.get(fact.document.id, {}).items():
+            if f" {name} " in words:
+                linked.add(actor)
     return sorted(linked)
+
+
+def _link_figures(records: list[dict[str, Any]], groups: dict[str, list[Fact]]) -> None:
+    # A figure stated in a project's own sentence, or in a sentence naming the project's
+    # place, is a figure of that project (its capacity, cost, share).
+    projects = [r for r in records if r["type"] == "project"]
+    for quantity in (r for r in records if r["type"] == "quantity"):
+        for project in projects:
+            place = fold(project["fields"].get("location") or "")
+            if any(
+                q.document.id == p.document.id
+                and (
+                    (q.start < p.end and p.start < q.end)
+                    or (place and f" {place} " in f" {fold(q.evidence)} ")
+                )
+                for q in groups[quantity["id"]]
+                for p in groups[project["id"]]
+            ):
+                quantity["fields"]["project"] = project["id"]
+                project["fields"].setdefault("quantities", []).append(quantity["id"])
+                break
 
 
 def _partners(group: list[Fact], ctx: Context) -> set[str]:

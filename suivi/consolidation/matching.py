@@ -36,6 +36,8 @@ class Context:
     states: dict[str, set[str]] = field(default_factory=dict)
     reference: dict[str, str | None] = field(default_factory=dict)
     actor_of: dict[tuple[str, str], str] = field(default_factory=dict)
+    names_in: dict[str, dict[str, str]] = field(default_factory=dict)
+    country_actor: dict[str, str] = field(default_factory=dict)
 
     def when(self, fact: Fact, own: str | None) -> str | None:
         """The fact's own date, else its document's reference date."""

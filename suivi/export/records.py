@@ -34,6 +34,7 @@ CSV_COLUMNS = (
     "independent_sources",
     "conflicts",
     "documents",
+    "evidence",
 )
 
 
@@ -43,7 +44,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return "; ".join(_cell(item) for item in value)
+        return " | ".join(_cell(item) for item in value)
     return str(value)
 
 
@@ -64,6 +65,9 @@ def csv_row(record: dict[str, Any]) -> dict[str, str]:
         independent_sources=record.get("independent_sources"),
         conflicts=[conflict["field"] for conflict in record.get("conflicts") or []],
         documents=sorted({source["doc"] for source in sources}),
+        evidence=[
+            f"{source['doc']}: {' '.join(source['evidence']['text'].split())}" for source in sources
+        ],
     )
     return {column: _cell(row.get(column)) for column in CSV_COLUMNS}
 

@@ -8,7 +8,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    column,
+    delete,
+    func,
+    insert,
+    select,
+    table,
+    text,
+)
 
 from suivi.store.schema import record_facts, record_tags, records
 
@@ -63,7 +74,9 @@ def _insert(connection: Connection, record: dict[str, Any]) -> None:
             insert(record_tags),
             [{"record_id": record["id"], "facet": f, "value": v} for f, v in sorted(tags)],
         )
-    fact_ids = sorted({source["fact_id"] for source in record.get("sources") or []})
+    fact_ids = sorted(
+        {s["fact_id"] for s in record.get("sources") or [] if s.get("fact_id") is not None}
+    )
     if fact_ids:
         connection.execute(
             insert(record_facts), [{"record_id": record["id"], "fact_id": f} for f in fact_ids]
@@ -133,17 +146,30 @@ def _conditions(flt: RecordFilter, dialect: str) -> list[Any]:
     return conditions
 
 
+# Full-text relevance: a word in a record's title weighs ten times one in its evidence.
+_RANK = text("bm25(records_fts, 0.0, 10.0, 1.0)")
+
+
 def query_records(
     engine: Engine, flt: RecordFilter | None = None, *, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """Records matching ``flt``: overdue first, then most sources, then title."""
+    """Records matching ``flt``: the most relevant first when words are searched (SQLite),
+    otherwise overdue first, then most sources, then title."""
     flt = flt or RecordFilter()
-    query = (
-        select(records.c.data)
-        .where(*_conditions(flt, engine.dialect.name))
-        .order_by(records.c.overdue.desc(), records.c.sources.desc(), records.c.title, records.c.id)
-        .offset(offset)
-    )
+    order: list[Any] = [
+        records.c.overdue.desc(),
+        records.c.sources.desc(),
+        records.c.title,
+        records.c.id,
+    ]
+    query = select(records.c.data).where(*_conditions(flt, engine.dialect.name))
+    if flt.q and engine.dialect.name == "sqlite" and _fts_query(flt.q):
+        fts = table("records_fts", column("record_id"))
+        query = query.join(
+            fts, and_(fts.c.record_id == records.c.id, text("records_fts MATCH :rank_q"))
+        ).params(rank_q=_fts_query(flt.q))
+        order = [_RANK, *order]
+    query = query.order_by(*order).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     with engine.connect() as connection:
