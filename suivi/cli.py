@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"suivi: {message}", err=True)
+    # One line, whatever the message holds (driver errors span several).
+    click.echo(f"suivi: {' '.join(message.split())}", err=True)
 
 
 def samples_dir() -> Path:
@@ -38,12 +39,16 @@ class Context:
         self.db = db
         self._engine: Engine | None = None
 
-    def engine(self) -> Engine:
-        """The store's engine, migrated to the current schema."""
+    def engine(self, *, existing: bool = False) -> Engine:
+        """The store's engine, migrated to the current schema.
+
+        With ``existing``, a store that does not exist yet is an error rather than created:
+        commands that only read should not leave empty stores behind a mistyped --db.
+        """
         if self._engine is None:
             from suivi.store import create
 
-            self._engine = create(self.db)
+            self._engine = create(self.db, existing=existing)
         return self._engine
 
 
@@ -157,6 +162,11 @@ def extract(files: tuple[Path, ...]) -> None:
         try:
             if not path.is_file():
                 raise SuiviError(f"{path}: no such file")
+            if path.suffix.lower() in NOT_PLAIN_TEXT:
+                raise SuiviError(
+                    f"{path}: extract reads plain-text files, whose offsets it reports; "
+                    "use `suivi ingest` for pages, feeds and JSON Lines"
+                )
             text = decode_bytes(path.read_bytes(), str(path))
         except SuiviError as error:
             _fail(str(error))
@@ -181,7 +191,7 @@ def stats(obj: Context, as_json: bool) -> None:
     """How many documents, facts and records the store holds."""
     from suivi.store import counts
 
-    figures = counts(obj.engine())
+    figures = counts(obj.engine(existing=True))
     if as_json:
         click.echo(json.dumps(figures))
     else:
@@ -196,7 +206,7 @@ def documents(obj: Context, as_json: bool) -> None:
     """List the stored documents: title, date, outlet, language, id."""
     from suivi.store import list_documents
 
-    rows = list_documents(obj.engine())
+    rows = list_documents(obj.engine(existing=True))
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -205,12 +215,20 @@ def documents(obj: Context, as_json: bool) -> None:
 
 
 def _print_documents(rows: list[dict[str, Any]]) -> None:
+    # A table for a person at a terminal; tab-separated lines for a pipe or a file.
+    columns = ("title", "published", "outlet", "language", "id")
+    if not sys.stdout.isatty():
+        click.echo("\t".join(columns))
+        for row in rows:
+            cells = [row["title"] or row["name"], *(row[c] or "" for c in columns[1:])]
+            click.echo("\t".join(" ".join(str(cell).split()) for cell in cells))
+        return
     from rich.console import Console
     from rich.table import Table
 
     table = Table(show_lines=False)
-    table.add_column("titre", no_wrap=True, overflow="ellipsis", max_width=70)
-    for name in ("date", "média", "langue"):
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=70)
+    for name in ("date", "outlet", "language"):
         table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=24)
     table.add_column("id", no_wrap=True, min_width=16)
     for row in rows:
@@ -221,8 +239,11 @@ def _print_documents(rows: list[dict[str, Any]]) -> None:
             row["language"],
             row["id"],
         )
-    Console(width=140).print(table)
+    Console().print(table)
 
+
+# Inputs whose text is not the file as it is: ``extract`` could not report offsets into them.
+NOT_PLAIN_TEXT = {".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".jsonl", ".ndjson"}
 
 RECORD_TYPES = ("agreement", "project", "event", "quantity", "actor")
 
@@ -242,7 +263,7 @@ def records(obj: Context, kind: str | None, fmt: str) -> None:
     from suivi.export import to_csv, to_json
     from suivi.store import RecordFilter, query_records
 
-    found = query_records(obj.engine(), RecordFilter(type=kind))
+    found = query_records(obj.engine(existing=True), RecordFilter(type=kind))
     click.echo(to_csv(found) if fmt == "csv" else to_json(found), nl=fmt == "json")
 
 
@@ -260,7 +281,7 @@ def rebuild(obj: Context, quiet: bool, keep_facts: bool) -> None:
     from suivi.consolidation import consolidate
     from suivi.rebuild import reextract
 
-    engine = obj.engine()
+    engine = obj.engine(existing=True)
     if not keep_facts:
         done = reextract(engine, _extractor(), lambda m: None if quiet else click.echo(m, err=True))
         click.echo(f"{done} documents re-extracted")
@@ -303,8 +324,11 @@ def main() -> None:
         cli(standalone_mode=False)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
-    except click.ClickException as error:
+    except click.UsageError as error:
         error.show()
+        sys.exit(error.exit_code)
+    except click.ClickException as error:
+        _fail(error.format_message())
         sys.exit(error.exit_code)
     except click.exceptions.Abort:
         _fail("interrupted")

@@ -57,32 +57,42 @@ def ingest(
     report = IngestReport()
     stream = read_inputs(inputs, options)
     while batch := list(islice(stream, BATCH_SIZE)):
-        fresh: list[Article] = []
-        for item in batch:
+        # Outcomes are told in the order the inputs came, once the batch is done.
+        told: dict[int, tuple[str, str]] = {}
+        fresh: list[tuple[int, Article]] = []
+        for position, item in enumerate(batch):
             if isinstance(item, SourceError):
                 report.failed.append(str(item))
-                notify("failed", str(item))
-            elif _stored_id(engine, item) is not None or any(
-                identity(a.text) == identity(item.text) for a in fresh
+                told[position] = ("failed", str(item))
+            elif (known := _stored_id(engine, item)) is not None or any(
+                identity(a.text) == identity(item.text) for _, a in fresh
             ):
-                report.known.append((_stored_id(engine, item) or "", item))
-                notify("known", f"{item.source}: already stored, nothing added")
+                report.known.append((known or "", item))
+                told[position] = ("known", f"{item.source}: already stored, nothing added")
             else:
-                fresh.append(item)
-        for article, extracted in _extract(fresh, extractor, notify, report):
+                fresh.append((position, item))
+        articles = [article for _, article in fresh]
+        positions = {id(article): position for position, article in fresh}
+        for article, extracted in _extract(articles, extractor, told, positions, report):
+            position = positions[id(article)]
             try:
                 result = add_document(engine, article, extracted)
             except ValueError as error:
                 message = f"{article.source}: not stored ({error})"
                 report.failed.append(message)
-                notify("failed", message)
+                told[position] = ("failed", message)
                 continue
             if result.new:
                 report.stored.append((result.id, article, result.facts))
-                notify("stored", f"{article.source}: stored as {result.id} ({result.facts} facts)")
+                told[position] = (
+                    "stored",
+                    f"{article.source}: stored as {result.id} ({result.facts} facts)",
+                )
             else:
                 report.known.append((result.id, article))
-                notify("known", f"{article.source}: already stored, nothing added")
+                told[position] = ("known", f"{article.source}: already stored, nothing added")
+        for position in sorted(told):
+            notify(*told[position])
     return report
 
 
@@ -95,7 +105,11 @@ def _stored_id(engine: Engine, article: Article) -> str | None:
 
 
 def _extract(
-    articles: list[Article], extractor: Extracting | None, notify: Notify, report: IngestReport
+    articles: list[Article],
+    extractor: Extracting | None,
+    told: dict[int, tuple[str, str]],
+    positions: dict[int, int],
+    report: IngestReport,
 ) -> Iterator[tuple[Article, dict[str, Any] | None]]:
     if extractor is None:
         for article in articles:
@@ -115,7 +129,7 @@ def _extract(
         except Exception as error:  # reported as this input's failure, the others go on
             message = f"{article.source}: extraction failed ({type(error).__name__}: {error})"
             report.failed.append(message)
-            notify("failed", message)
+            told[positions[id(article)]] = ("failed", message)
 
 
 def _input(article: Article) -> ExtractionInput:

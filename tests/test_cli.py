@@ -147,3 +147,43 @@ def test_installed_command_runs_as_a_subprocess(tmp_path: Path, corpus: Path) ->
         broken.stderr.strip()
         == f"suivi: {tmp_path}: is a folder, not a database file (use --db FILE)"
     )
+
+
+def test_reading_commands_do_not_create_a_store(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such.db"
+    for command in (["stats"], ["documents"], ["records"], ["rebuild", "--keep-facts"]):
+        result = CliRunner().invoke(cli, ["--db", str(missing), *command])
+        assert result.exit_code != 0
+        assert "no store here yet" in str(result.exception) + result.stderr
+    assert not missing.parent.exists()
+
+
+def test_messages_follow_the_order_of_the_inputs(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "s.db"
+    niger = str(corpus / "niger.txt")
+    _, _, err = run(db, "ingest", "--no-extract", niger, str(tmp_path / "absent.txt"), niger)
+    lines = err.splitlines()
+    assert lines[0].startswith(f"{niger}: stored as")
+    assert lines[1].endswith("absent.txt: no such file or folder")
+    assert lines[2] == f"{niger}: already stored, nothing added"
+
+
+def test_documents_are_tab_separated_when_piped(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "s.db"
+    run(db, "ingest", "--no-extract", "-q", str(corpus))
+    _, out, _ = run(db, "documents")
+    header, *rows = out.splitlines()
+    assert header.split("\t") == ["title", "published", "outlet", "language", "id"]
+    assert len(rows) == 4 and all(len(row.split("\t")) == 5 for row in rows)
+    assert any(row.startswith("Niger et Turquie") and "\t2024-03-14\t" in row for row in rows)
+
+
+def test_extract_refuses_pages_and_feeds_with_advice(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(HTML_PAGE)
+    code, out, err = run(tmp_path / "x.db", "extract", str(page))
+    assert code == 1 and out == ""
+    assert err.strip() == (
+        f"suivi: {page}: extract reads plain-text files, whose offsets it reports; "
+        "use `suivi ingest` for pages, feeds and JSON Lines"
+    )

@@ -260,3 +260,95 @@ def test_english_clauses_and_dateline_cities_are_not_organisations(extractor: An
     names = [a["name"] for a in extract(extractor, text)["actors"]]
     assert "KIGALI" not in names
     assert not any("|" in n or "reached" in n for n in names)
+
+
+# ------------------------------------------------------------------ rules added for unseen news
+
+
+@pytest.mark.slow
+def test_an_acronym_in_parentheses_is_the_organisation_before_it(extractor: Any) -> None:
+    text = (
+        "Le Bureau togolais des études routières (BTER) a présenté son rapport. "
+        "Selon le BTER, les travaux reprendront en octobre."
+    )
+    names = [a["name"] for a in extract(extractor, text)["actors"] if a["type"] == "organization"]
+    assert "BTER" not in names
+    assert any("Bureau togolais" in n for n in names)
+
+
+def test_gas_words_are_energy(blank: Language) -> None:
+    doc = run(blank, "Les deux pays ont signé un accord sur le champ gazier offshore de Lamia.")
+    assert "energy" in doc._.agreements[0]["sectors"]
+
+
+@pytest.mark.slow
+def test_a_place_after_a_measure_or_a_status(extractor: Any) -> None:
+    text = (
+        "Une centrale solaire de 45 MW à Dorola figure en tête des priorités. "
+        "Le gaz ira à la centrale de 120 MW en construction au Cap des Palmes."
+    )
+    locations = {p["location"] for p in extract(extractor, text)["projects"]}
+    assert "Dorola" in locations
+    assert "Cap des Palmes" in locations
+
+
+@pytest.mark.slow
+def test_fields_blocks_sections_and_qualified_projects(extractor: Any) -> None:
+    text = (
+        "La compagnie explore le bloc de Tamsa et produit déjà sur le champ de Kelio. "
+        "Sur le tronçon Sori-Bana, dont la réhabilitation a été lancée l'an passé, les travaux "
+        "avancent. Le projet minier Nadar-Kossi attend encore son financement."
+    )
+    names = " ".join(fold(p["name"]) for p in extract(extractor, text)["projects"])
+    for key in ("tamsa", "kelio", "sori", "nadar"):
+        assert key in names
+
+
+@pytest.mark.slow
+def test_two_heads_at_one_place_are_two_projects(extractor: Any) -> None:
+    text = (
+        "Le prêt financera la route reliant le port en eau profonde de Moana à la capitale. "
+        "Une délégation a visité le chantier d'extension du terminal à conteneurs de Moana."
+    )
+    names = [fold(p["name"]) for p in extract(extractor, text)["projects"]]
+    assert any(n.startswith("port") for n in names)
+    assert any(n.startswith("extension du terminal") for n in names)
+
+
+@pytest.mark.slow
+def test_two_qualified_pipelines_stay_apart(extractor: Any) -> None:
+    text = (
+        "Les ministres ont fait le point sur le gazoduc sahélien, dont les études avancent. "
+        "Le projet subit la concurrence du gazoduc Lagos-Dakar, soutenu par la CEDEAO."
+    )
+    names = [fold(p["name"]) for p in extract(extractor, text)["projects"]]
+    assert any("sahelien" in n for n in names)
+    assert any("lagos" in n for n in names)
+
+
+@pytest.mark.slow
+def test_an_english_gloss_in_parentheses_and_a_participle_are_no_projects(
+    extractor: Any,
+) -> None:
+    text = (
+        "Le conseil a examiné l'oléoduc côtier (ou Coastal Oil Pipeline). "
+        "Le comité, basé à Niamey, se réunira en juin pour financer les travaux."
+    )
+    names = [p["name"] for p in extract(extractor, text)["projects"]]
+    assert not any("Pipeline" in n or "basé" in n for n in names)
+
+
+@pytest.mark.slow
+def test_a_university_is_a_project_only_when_built(extractor: Any) -> None:
+    named = extract(extractor, "Un professeur de l'université de Barkane a commenté l'accord.")
+    assert named["projects"] == []
+
+
+@pytest.mark.slow
+def test_english_modifiers_before_a_head_name_it(extractor: Any) -> None:
+    text = (
+        "The minister asked the bank to support the creation of a seed processing hub in "
+        "Tarvia, according to a statement issued on Monday by the presidency."
+    )
+    names = [fold(p["name"]) for p in extract(extractor, text)["projects"]]
+    assert any("seed processing hub" in n for n in names)

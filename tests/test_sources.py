@@ -53,12 +53,16 @@ def test_chrome_is_kept_out_of_the_stored_text(tmp_path: Path) -> None:
 def test_markdown_markup_is_dropped(tmp_path: Path) -> None:
     path = tmp_path / "tribune.md"
     path.write_text(
-        "# Une tribune\n\nPar **Awa Traoré**\n\n"
+        "# Une tribune\n\nPar **Awa Traoré**, *envoyée* _spéciale_\n\n> Une citation du ministre.\n\n"
+        "- premier point\n- second `code` point\n\n"
         "Le Sahel a besoin de [routes](https://x.y) et d’écoles.\n"
     )
     got = only_article(read(str(path)))
     assert got.title == "Une tribune"
-    assert "**" not in got.text and "](" not in got.text and "routes" in got.text
+    assert got.text == (
+        "Une tribune\n\nPar Awa Traoré, envoyée spéciale\n\nUne citation du ministre.\n\n"
+        "premier point\n\nsecond code point\n\nLe Sahel a besoin de routes et d’écoles."
+    )
 
 
 def test_html_page_main_text_and_meta(tmp_path: Path) -> None:

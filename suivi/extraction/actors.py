@@ -372,6 +372,41 @@ def _role(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+_DEFINED_ACRONYM = re.compile(
+    r"((?:\s+(?:[A-Z][\w'’-]*|de|du|des|of|and|et|pour|for)){0,4}?)\s*\(\s*"
+    r"([A-Z][A-Za-z0-9&]{1,9})\s*[),]"
+)
+
+
+def _fold_acronyms(text: str, actors: list[_Actor]) -> list[_Actor]:
+    """The acronym in "Agence coréenne de coopération (KOICA)" names the organisation just
+    before it, not a second one; a name the model cut short before the parenthesis is
+    completed ("Africa Finance [Corporation] (AFC)")."""
+    acronyms = {
+        a.name: a for a in actors if a.type == "organization" and _ACRONYM.fullmatch(a.name)
+    }
+    if not acronyms:
+        return actors
+    dropped: set[int] = set()
+    for actor in actors:
+        if actor.type != "organization" or actor.name in acronyms or id(actor) in dropped:
+            continue
+        surface = text[actor.start : actor.end]
+        for match in re.finditer(re.escape(surface), text):
+            defined = _DEFINED_ACRONYM.match(text, match.end())
+            if defined is None or defined.group(2) not in acronyms:
+                continue
+            tail = defined.group(1)
+            if tail and tail.split()[-1][:1].isupper() and surface == actor.name:
+                actor.name = " ".join((surface + tail).split())
+                actor.end = match.end() + len(tail) if match.start() == actor.start else actor.end
+            elif tail:
+                continue
+            dropped.add(id(acronyms[defined.group(2)]))
+            break
+    return [a for a in actors if id(a) not in dropped]
+
+
 class ActorFinder:
     """Pipeline component: sets ``doc._.actors`` to contract-shaped actor items."""
 
@@ -381,7 +416,7 @@ class ActorFinder:
         found.extend(self._countries(doc, folded))
         found.extend(self._organisations(doc))
         found.extend(self._entities(doc))
-        actors = self._merge(found)
+        actors = _fold_acronyms(doc.text, self._merge(found))
         items = []
         for actor in actors:
             if actor.type != "country":

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from suivi.extraction.actors import gazetteer
 from suivi.extraction.countries import code_of, demonyms
@@ -140,13 +140,22 @@ _GENERIC_HEADS = {
     "forage",
     "forages",
     "session",
+    "champ",
+    "bloc",
+    "plateforme",
+    "hub",
 }
 _PROJECT = re.compile(r"(?<![\w])(?:projet|project|programme|program)\b")
 # A new undertaking needs no proper name: "la création d'une banque …", "un nouveau quai …".
 _CREATION = re.compile(
     r"\b(?:creation|creer|mise en place|mettre en place|installation|construction|construire"
     r"|establishment|establish|set up|setting up|create|creating|build|building)"
-    r"\s+(?:d'une?|of an?|an?|de deux|de trois|deux|trois|two|three|\d+)\s+(?:[\w-]+\s+)?$"
+    r"\s+(?:d'une?|of an?|an?|de deux|de trois|deux|trois|two|three|\d+)\s+(?:[\w-]+\s+){0,2}$"
+)
+# "la réhabilitation du tronçon …", "the expansion of the plant …": the work is the undertaking.
+_WORKS = re.compile(
+    r"\b(?:extension|rehabilitation|agrandissement|modernisation|renovation|expansion|upgrade"
+    r"|upgrading)\s+(?:du|de la|de l'|des|d'|of the|of)\s*$"
 )
 _NOVEL = re.compile(
     r"\b(?P<adj>nouvel|nouvelle|nouveau|nouveaux|nouvelles|futur|future|futurs|futures|new"
@@ -161,7 +170,11 @@ _FUNDED = re.compile(
 )
 # A place given after the name: "… à Kara", "… dans la région des Savanes", "… in Kaduna".
 _LOCATED = re.compile(
-    r"^,?\s*(?:(?:installee?s?|situee?s?|implantee?s?|located|based)\s+)?"
+    r"^,?\s*(?:(?:de|d'|of)\s+(?:plus de\s|pres de\s|environ\s|some\s|about\s)?[\d\s.,]+"
+    r"\s*(?:mw|gw|kw|megawatts?|hectares?|ha|km2?|kilometres?|kilometers?|tonnes?|t)\b,?\s*)?"
+    r"(?:(?:en construction|en cours de construction|envisagee?s?|prevue?s?|projetee?s?"
+    r"|planned|proposed|under construction)\s+)?"
+    r"(?:(?:installee?s?|situee?s?|implantee?s?|located|based)\s+)?"
     r"(?:dans la (?:region|province|ville|commune|prefecture|zone) (?:des\s|de\s|du\s|d')"
     r"|in the (?:region|province|state|city) of\s|pres de\s|near\s|au\s|a\s|in\s|at\s)\s*"
 )
@@ -183,6 +196,7 @@ class _Project:
     planned: bool = False
     distinct: bool = False
     label: str = ""
+    qualified: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +208,11 @@ def _place_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _org_words() -> frozenset[str]:
     return frozenset(load("lexicon.json")["org_words"])
+
+
+def head_is_base(text: str) -> bool:
+    """True when the matched word is the participle "basé", not the noun "base"."""
+    return text[:4].lower() == "basé"
 
 
 class ProjectFinder:
@@ -223,13 +242,24 @@ class ProjectFinder:
                 and sentence.start_char != start
             ):
                 continue  # "Railway Authority": a head word inside a proper name
+            if (
+                doc._.language != "en"
+                and doc.text[start].isupper()
+                and re.search(r"\([^()]*[A-Z][\w'’-]*\s+$", doc.text[max(0, start - 60) : start])
+            ):
+                continue  # "(pour Trans-Saharan Gas Pipeline)": an English name in a French text
+            if re.match(r"bas[ée]", doc.text[start : end + 1], re.IGNORECASE) and head_is_base(
+                doc.text[start : end + 1]
+            ):
+                continue  # "basé à Alger": a participle folded like "base"
             name, location, stop = self._name(doc, start, end, sentence.end_char)
             covered = stop
             if (
                 label == "project"
                 and location
                 and not re.match(
-                    r"\s*(?:(?:de|d'|d’|du|des|of)\s+)?[A-Z]", doc.text[end : end + 40]
+                    r"\s*(?:[a-zéèêàç]+\s+)?(?:(?:de|d'|d’|du|des|of)\s+)?[A-Z]",
+                    doc.text[end : end + 40],
                 )
             ):
                 continue
@@ -265,6 +295,9 @@ class ProjectFinder:
                 continue  # "le port de Conakry a reçu une cargaison": a place, not a project
             if novel:
                 name = doc.text[start - len(novel.group(0)) : start] + name
+            works = _WORKS.search(before)
+            if works:
+                name = doc.text[start - len(works.group(0)) : start] + name
             if label == "general" and location is None and not new:
                 continue
             if location is None:
@@ -293,6 +326,8 @@ class ProjectFinder:
             if label not in ("project", "general") and label not in found:
                 found.insert(0, label)
             key = fold_key(location) if location else fold_key(name)
+            # "gazoduc transsaharien" and "gazoduc Nigeria-Maroc" are two pipelines.
+            qualified = len(fold_key(name).split()) > len(fold_key(head).split()) and not novel
             same = next(
                 (
                     p
@@ -300,11 +335,16 @@ class ProjectFinder:
                     if not distinct
                     and not p.distinct
                     and (
-                        p.key == key
-                        or (location and fold_key(location) in fold_key(p.name))
+                        (p.key == key and (p.head == head_word or "project" in (label, p.label)))
+                        or (
+                            location
+                            and fold_key(location) in fold_key(p.name)
+                            and (p.head == head_word or "project" in (label, p.label))
+                        )
                         or (
                             p.head == head_word
                             and (p.location is None or location is None)
+                            and not (p.qualified and (location or qualified))
                             and (not (p.planned or new) or p.label == label)
                         )
                     )
@@ -333,6 +373,7 @@ class ProjectFinder:
                     planned=new,
                     distinct=distinct,
                     label=label,
+                    qualified=qualified and location is None,
                 )
             )
         doc._.projects = [self._item(doc, folded, p) for p in projects]
@@ -347,7 +388,9 @@ class ProjectFinder:
         if not match:
             return None
         start = stop + match.end()
-        place = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", doc.text[start:limit])
+        place = re.match(
+            r"[A-Z][\w'’-]+(?:\s+(?:(?:de|des|du|la)\s+)?[A-Z][\w'’-]+){0,2}", doc.text[start:limit]
+        )
         if place is None or fold(place.group(0)) in demonyms():
             return None
         return place.group(0)
@@ -460,6 +503,7 @@ class ProjectFinder:
         else:
             before = before[:1]
         name_token = before[0] if before else None
+        named_before = False
         if (
             not proper
             and name_token is not None
@@ -470,8 +514,25 @@ class ProjectFinder:
             and fold(name_token.text) not in ("the", "a", "an", "le", "la", "les")
         ):
             proper.append(name_token.text)
+            named_before = True
             words[:0] = before
             name = " ".join(doc.text[words[0].idx : words[-1].idx + len(words[-1].text)].split())
+        if english and not named_before and first.i >= 2:
+            # "a vaccine manufacturing hub": English modifiers before the head name its kind.
+            lead: list[Token] = []
+            for token in reversed(doc[max(0, first.i - 3) : first.i]):
+                if fold(token.text) in ("a", "an", "the"):
+                    break
+                if not (token.is_alpha and token.text.islower()) or fold(token.text) in (
+                    _STOP_WORDS | _CONNECT | {"new"}
+                ):
+                    lead = []
+                    break
+                lead.insert(0, token)
+            if lead and fold(lead[0].nbor(-1).text) in ("a", "an", "the"):
+                words[:0] = lead
+                tail = words[-1].idx + len(words[-1].text)
+                name = " ".join(doc.text[words[0].idx : tail].split())
         location = " ".join(proper) if proper else None
         stop = words[-1].idx + len(words[-1].text) if words else end
         return name, location, stop

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from suivi.models import Article
 from suivi.sources.cleaning import strip_chrome
 from suivi.sources.decoding import decode_bytes
@@ -14,16 +12,24 @@ from suivi.sources.metadata import (
     title_from_text,
 )
 
-_MD_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
-
 
 def markdown_to_text(text: str) -> str:
-    """Markdown's markup removed, so offsets count the words a reader sees."""
-    text = _MD_HEADING.sub("", text)
-    text = _MD_EMPHASIS.sub(r"\2", text)
-    return _MD_LINK.sub(r"\1", text)
+    """The words a reader sees in Markdown: one paragraph per block, markup left out."""
+    from markdown_it import MarkdownIt
+
+    blocks: list[str] = []
+    for token in MarkdownIt().parse(text):
+        if token.type == "inline":
+            parts = []
+            for child in token.children or []:
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append("\n")
+            blocks.append("".join(parts))
+        elif token.type in ("code_block", "fence"):
+            blocks.append(token.content.rstrip("\n"))
+    return "\n\n".join(block for block in blocks if block.strip())
 
 
 def read_text(data: bytes, source: str, name: str, *, markdown: bool = False) -> Article:

@@ -40,13 +40,18 @@ def _alembic_config() -> Config:
     return config
 
 
-def create(target: str) -> Engine:
-    """An engine on ``target``, its schema migrated to the newest version."""
+def create(target: str, *, existing: bool = False) -> Engine:
+    """An engine on ``target``, its schema migrated to the newest version.
+
+    With ``existing``, a SQLite file that is not there yet is an error, not a new store.
+    """
     url = database_url(target)
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
         if path.exists() and path.is_dir():
             raise StoreError(f"{path}: is a folder, not a database file (use --db FILE)")
+        if existing and not path.exists():
+            raise StoreError(f"{path}: no store here yet (ingest articles first, or check --db)")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
