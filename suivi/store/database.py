@@ -5,11 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from suivi.errors import StoreError
@@ -34,10 +30,9 @@ def _sqlite_settings(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _alembic_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
+def newest_revision() -> str:
+    """The newest migration: revisions are numbered in order, as their file names say."""
+    return max(path.name.split("_")[0] for path in (MIGRATIONS / "versions").glob("[0-9]*.py"))
 
 
 def create(target: str, *, existing: bool = False) -> Engine:
@@ -69,14 +64,19 @@ def create(target: str, *, existing: bool = False) -> Engine:
 
 
 def migrate(engine: Engine, target: str) -> None:
-    """Bring the schema to the newest version; a no-op when it is already there."""
-    config = _alembic_config()
+    """Bring the schema to the newest version; a no-op when it is already there.
+
+    Alembic (slow to import) is loaded only when there is something to upgrade.
+    """
     try:
+        if schema_version(engine) == newest_revision():
+            return
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
         with engine.begin() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
-            head = ScriptDirectory.from_config(config).get_current_head()
-            if current == head:
-                return
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except SQLAlchemyError as error:
@@ -86,6 +86,9 @@ def migrate(engine: Engine, target: str) -> None:
 
 
 def schema_version(engine: Engine) -> str | None:
-    """The schema version recorded in the store."""
+    """The schema version recorded in the store (None for a new store)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return str(found) if found is not None else None
