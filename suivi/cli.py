@@ -258,12 +258,14 @@ def records(obj: Context, kind: str | None, fmt: str) -> None:
     """Print the consolidated records: one per real agreement, project, event, figure, actor.
 
     Each record lists every source with its evidence sentence, and every field on which the
-    sources disagree under ``conflicts``.
+    sources disagree under ``conflicts``. Values an analyst reviewed are shown as reviewed.
     """
     from suivi.export import to_csv, to_json
+    from suivi.review import reviewed_records
     from suivi.store import RecordFilter, query_records
 
-    found = query_records(obj.engine(existing=True), RecordFilter(type=kind))
+    engine = obj.engine(existing=True)
+    found = reviewed_records(engine, query_records(engine, RecordFilter(type=kind)))
     click.echo(to_csv(found) if fmt == "csv" else to_json(found), nl=fmt == "json")
 
 

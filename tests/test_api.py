@@ -7,10 +7,12 @@ import io
 from collections.abc import Iterator
 
 import pytest
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from test_web_fixtures import Store, build_store
 
 from suivi.web import create_app
+from suivi.web.views import api
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +54,7 @@ def test_records_filters_paging_and_facets(client: TestClient) -> None:
     assert [r["id"] for r in late["items"]] == ["prj-000000000002"]
     year = client.get("/api/records", params={"year": 2025, "type": "agreement"}).json()
     assert year["total"] == 1
-    assert client.get("/api/records", params={"type": "nope"}).status_code == 422
+    assert client.get("/api/records", params={"type": "nope"}).status_code == 400
     assert client.get("/api/records", params={"limit": 0}).status_code == 422
     # FTS syntax typed by a reader is read as words, never as a query.
     assert client.get("/api/records", params={"q": 'NEAR("x" OR *'}).status_code == 200
@@ -117,3 +119,58 @@ def test_openapi_describes_every_api_route(client: TestClient) -> None:
     names = {p["name"] for p in schema["paths"]["/api/records"]["get"]["parameters"]}
     assert {"type", "sector", "status", "partner", "year", "actor", "overdue", "q"} <= names
     assert client.get("/docs").status_code == 404  # the interactive docs would load a CDN
+
+
+def test_head_is_answered_wherever_get_is(client: TestClient, store: Store) -> None:
+    from suivi.web.views import actors, auth, dashboard, documents, record, records, review
+
+    examples = {
+        "record_id": "agr-000000000001",
+        "doc_id": store.docs["atome"],
+        "actor_id": "act-000000000001",
+    }
+    gets = [
+        route.path
+        for module in (actors, api, auth, dashboard, documents, record, records, review)
+        for route in module.router.routes
+        if isinstance(route, APIRoute) and "GET" in (route.methods or set())
+    ]
+    assert "/" in gets and "/api/records/{record_id}" in gets and "/actors/{actor_id}" in gets
+    for path in [*gets, "/static/suivi.css", "/api/records/nope", "/nowhere"]:
+        url = path.format(**examples)
+        got, head = client.get(url), client.head(url)
+        assert head.status_code == got.status_code, url
+        assert head.content == b"", url
+        assert head.headers["content-type"] == got.headers["content-type"], url
+        assert "content-security-policy" in head.headers, url
+    # A POST-only route still says which method it takes.
+    refused = client.head("/logout")
+    assert refused.status_code == 405 and refused.headers["allow"] == "POST"
+    # HEAD is not described as an operation of its own.
+    schema = client.get("/openapi.json").json()
+    assert not [p for p, ops in schema["paths"].items() if "head" in ops]
+
+
+def test_an_unknown_filter_value_is_refused_with_a_clear_message(client: TestClient) -> None:
+    for url in ("/api/records", "/api/records.csv", "/api/records.json"):
+        bogus = client.get(url, params={"type": "bogus"})
+        assert bogus.status_code == 400, url
+        assert bogus.json()["detail"].startswith("unknown type 'bogus': expected one of agreement")
+    status = client.get("/api/records", params={"status": "fini"}).json()["detail"]
+    assert status.startswith("unknown status 'fini'") and "under_construction" in status
+    assert "nuclear" in client.get("/api/records", params={"sector": "x"}).json()["detail"]
+    partner = client.get("/api/records", params={"partner": "ZZ"})
+    assert partner.status_code == 400 and partner.json() == {"detail": "unknown partner 'ZZ'"}
+    actor = client.get("/api/records", params={"actor": "agr-000000000001"})
+    assert actor.status_code == 404
+    assert actor.json() == {"detail": "no actor with id 'agr-000000000001'"}
+    # Known values pass, and are described in the OpenAPI document.
+    assert (
+        client.get("/api/records", params={"status": "signed", "partner": "RU"}).json()["total"]
+        == 1
+    )
+    schema = client.get("/openapi.json").json()
+    params = {p["name"]: p for p in schema["paths"]["/api/records"]["get"]["parameters"]}
+    assert "under_construction" in params["status"]["schema"]["enum"]
+    assert "ML" in params["partner"]["schema"]["enum"]
+    assert "400" in schema["paths"]["/api/records"]["get"]["responses"]

@@ -164,3 +164,26 @@ def test_a_script_inside_an_article_does_not_run(page: Page, store: Store) -> No
     page.goto("/records/qty-000000000001")
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert not dialogs
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_status_chart_labels_are_readable_and_timeline_dots_named(
+    browser: Browser, base_url: str, width: int
+) -> None:
+    context = browser.new_context(
+        base_url=base_url, locale="fr-FR", viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    page.goto("/?lang=fr")
+    for chart in ("chart-agreements", "chart-projects"):
+        label = page.locator(f"svg#{chart} text.label").first
+        box = label.bounding_box()
+        # Drawn at least as large as small body text, on a phone as on a desktop.
+        assert box is not None and box["height"] >= 12, (chart, width, box)
+    # Each dot of the timeline is a link named by its date and its record.
+    dot = page.get_by_role(
+        "link", name="23 juin 2025 — accord sur l’utilisation pacifique de l’énergie atomique"
+    )
+    assert dot.count() == 1
+    assert "point" in (dot.get_attribute("class") or "")
+    context.close()

@@ -187,3 +187,72 @@ def test_extract_refuses_pages_and_feeds_with_advice(tmp_path: Path) -> None:
         f"suivi: {page}: extract reads plain-text files, whose offsets it reports; "
         "use `suivi ingest` for pages, feeds and JSON Lines"
     )
+
+
+def test_commands_do_not_load_the_portal() -> None:
+    import sys
+
+    code = "import sys, suivi.cli; print('fastapi' in sys.modules, 'alembic' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["False", "False"]
+
+
+def test_serve_says_when_its_port_is_taken(tmp_path: Path) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [
+                str(Path(os.sys.executable).parent / "suivi"),
+                "--db",
+                str(tmp_path / "s.db"),
+                "serve",
+                "--port",
+                str(port),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        f"suivi: cannot listen on 127.0.0.1:{port}: the address is already in use; choose another --port"
+    )
+
+
+def test_records_show_what_analysts_reviewed(tmp_path: Path) -> None:
+    from suivi.models import Article
+    from suivi.review import add_record_review, add_user
+    from suivi.store import add_document, create
+
+    db = tmp_path / "s.db"
+    engine = create(str(db))
+    text = "Le Niger recevra 30 000 tonnes de blé de la Russie, selon le ministre."
+    add_document(
+        engine,
+        Article("n.txt", "n.txt", text.encode(), text, language="fr"),
+        {
+            "quantities": [
+                {
+                    "min": 30000,
+                    "max": 30000,
+                    "unit": "t",
+                    "per": None,
+                    "subject": "blé",
+                    "kind": "pledge",
+                    "year": None,
+                    "evidence": {"start": 0, "end": len(text)},
+                }
+            ],
+        },
+    )
+    CliRunner().invoke(cli, ["--db", str(db), "rebuild", "--keep-facts"])
+    [record] = json.loads(CliRunner().invoke(cli, ["--db", str(db), "records"]).stdout)
+    analyst = add_user(engine, "awa", "un mot de passe solide")
+    add_record_review(
+        engine, analyst, record["id"], "max", "correct", 35000, 30000, "le communiqué dit 35 000"
+    )
+    [shown] = json.loads(CliRunner().invoke(cli, ["--db", str(db), "records"]).stdout)
+    assert shown["fields"]["max"] == 35000
+    assert shown["title"].startswith("30\u202f000–35\u202f000 t")

@@ -7,6 +7,7 @@ import io
 import re
 import sqlite3
 from collections.abc import Iterator
+from typing import Any
 
 import lxml.html
 import pytest
@@ -338,3 +339,138 @@ def test_typed_values_are_read_like_the_extracted_ones() -> None:
     for typed, like, field in (("beaucoup", 1, "max"), ("", "x", "title"), ("done", "", "status")):
         with pytest.raises(ReviewError):
             parse_value(typed, like, field, "project")
+
+
+def test_a_corrected_figure_changes_its_title_everywhere(client: TestClient, store: Store) -> None:
+    from suivi.consolidation.build import quantity_title
+
+    sign_in(client)
+    review(
+        client,
+        "/records/qty-000000000003/review",
+        field="max",
+        action="correct",
+        value="40 000",
+        reason="Le communiqué officiel donne 40 000 tonnes.",
+    )
+    fields = {"min": 25000, "max": 40000, "unit": "t", "per": None, "subject": "blé"}
+    expected = quantity_title(fields)
+    assert "40" in expected and "50" not in expected
+    public = TestClient(create_app(store.engine))
+    assert public.get("/api/records/qty-000000000003").json()["title"] == expected
+    listed = public.get("/api/records", params={"type": "quantity"}).json()["items"]
+    assert next(r for r in listed if r["id"] == "qty-000000000003")["title"] == expected
+    found = public.get("/api/records", params={"q": "blé"}).json()["items"]
+    assert next(r for r in found if r["id"] == "qty-000000000003")["title"] == expected
+    rows = list(csv.DictReader(io.StringIO(public.get("/api/records.csv").text)))
+    assert next(r for r in rows if r["id"] == "qty-000000000003")["title"] == expected
+    pledges = public.get("/api/stats").json()["pledges"]
+    assert next(p for p in pledges if p["record"] == "qty-000000000003")["title"] == expected
+    # The pages: heading, list and search results, in the reader's language.
+    heading = lxml.html.fromstring(public.get("/records/qty-000000000003?lang=fr").text)
+    assert " ".join(heading.xpath("//h1")[0].text_content().split()) == "25 000 – 40 000 t — blé"
+    for url in ("/records?type=quantity", "/records?q=blé"):
+        tree = lxml.html.fromstring(public.get(url).text)
+        line = tree.xpath("//ol[@class='records']/li/a[@href='/records/qty-000000000003']")
+        assert " ".join(line[0].text_content().split()) == "25 000 – 40 000 t — blé", url
+
+
+def test_reviewed_fields_make_the_title_again(store: Store) -> None:
+    from suivi.review import add_record_review, reviewed_records
+    from suivi.review.users import User
+    from suivi.store import get_record
+
+    analyst = User(1, "awa")
+    add_record_review(
+        store.engine, analyst, "evt-000000000001", "place", "correct", "Koulouba", "Sénou", "x"
+    )
+    add_record_review(
+        store.engine,
+        analyst,
+        "prj-000000000001",
+        "name",
+        "correct",
+        "raffinerie de Sénou",
+        "raffinerie d’or de Sénou",
+        "x",
+    )
+    add_record_review(
+        store.engine,
+        analyst,
+        "act-000000000002",
+        "name",
+        "correct",
+        "Rosatom (société d’État)",
+        "Rosatom",
+        "x",
+    )
+    ids = ["evt-000000000001", "prj-000000000001", "act-000000000002", "agr-000000000001"]
+    raw = [get_record(store.engine, i) for i in ids]
+    shown = reviewed_records(store.engine, [r for r in raw if r])
+    assert [r["id"] for r in shown] == ids  # the order given is kept
+    assert [r["title"] for r in shown] == [
+        "Cérémonie — Koulouba (2025-06-16)",
+        "raffinerie de Sénou",
+        "Rosatom (société d’État)",
+        "accord sur l’utilisation pacifique de l’énergie atomique",
+    ]
+    # A title an analyst wrote wins over one made from the fields.
+    add_record_review(
+        store.engine,
+        analyst,
+        "prj-000000000001",
+        "title",
+        "correct",
+        "raffinerie aurifère",
+        "raffinerie d’or de Sénou",
+        "x",
+    )
+    [project] = reviewed_records(store.engine, [r for r in raw[1:2] if r])
+    assert project["title"] == "raffinerie aurifère"
+
+
+def test_a_record_with_reviewed_fields_is_marked_reviewed(client: TestClient) -> None:
+    sign_in(client)
+    review(client, "/records/qty-000000000003/review", field="max", action="confirm", reason="")
+    for lang, mark in (("fr", "Relu ✓"), ("en", "Reviewed ✓")):
+        tree = lxml.html.fromstring(client.get(f"/records?type=quantity&lang={lang}").text)
+        line = tree.xpath("//a[@href='/records/qty-000000000003']/parent::li")[0]
+        badges = [" ".join(b.text_content().split()) for b in line.xpath(".//span")]
+        assert mark in badges, badges
+        assert "Relire ✓" not in badges
+
+
+def test_search_results_keep_the_stores_order_when_a_review_moves_filters(
+    client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from suivi.web import data
+
+    sign_in(client)
+    # A reviewed status: the list is then filtered in Python, not by the store's SQL.
+    review(
+        client,
+        "/records/prj-000000000001/review",
+        field="status",
+        action="correct",
+        value="preparatory",
+        reason="Phase préparatoire annoncée.",
+    )
+    real = data.query_records
+
+    def by_relevance(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        # Whatever order the store decides on (here the reverse of the default) is kept.
+        items = real(*args, **kwargs)
+        return items[::-1] if args[1].q else items
+
+    monkeypatch.setattr(data, "query_records", by_relevance)
+    from suivi.store import RecordFilter
+
+    expected = [r["id"] for r in real(store.engine, RecordFilter(q="Sénou"))][::-1]
+    assert len(expected) >= 3
+    found = client.get("/api/records", params={"q": "Sénou"}).json()["items"]
+    assert [r["id"] for r in found] == expected
+    tree = lxml.html.fromstring(client.get("/records?q=Sénou").text)
+    hrefs = tree.xpath("//ol[@class='records']/li/a/@href")
+    assert hrefs == [f"/records/{i}" for i in expected]
+    # Without words, the usual order: overdue first.
+    assert client.get("/api/records").json()["items"][0]["id"] == "prj-000000000002"

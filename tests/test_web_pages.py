@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
@@ -104,10 +105,10 @@ def test_records_list_filters_by_facet_and_words(client: TestClient) -> None:
     assert "/records?type=project" in tree.xpath("//ul[@class='active-filters']//a/@href")
     # The search form keeps the other filters.
     assert tree.xpath("//form[@role='search']//input[@name='sector']/@value") == ["energy"]
-    # Bad values are ignored rather than failing.
-    assert texts(
-        page(client, "/records?year=abc&type=nope&page=-3"), "//p[@class='count']/strong"
-    ) == ["11"]
+    # Bad values are left out, and the page says so, rather than failing.
+    ignored = page(client, "/records?year=abc&type=nope&page=-3")
+    assert texts(ignored, "//p[@class='count']/strong") == ["11"]
+    assert len(ignored.xpath("//div[@id='refused']/p")) == 2
     exports = tree.xpath("//p[@class='export']/a/@href")
     assert exports == [
         "/api/records.csv?type=project&sector=energy",
@@ -119,7 +120,8 @@ def test_record_page_shows_fields_who_says_what_and_sources_in_context(
     client: TestClient, store: Store
 ) -> None:
     tree = page(client, "/records/qty-000000000001?lang=fr")
-    assert texts(tree, "//h1") == ["part de l’État malien dans Sénou"]
+    # A quantity is titled from its fields, in the page's language.
+    assert texts(tree, "//h1") == ["60 % — part de l’État"]
     [table] = tree.xpath("//table[@id='conflict-max']")
     rows = texts(table, ".//tbody/tr")
     assert rows[0].startswith("62") and "Le Courrier du Sahel" in rows[0]
@@ -195,7 +197,7 @@ def test_markup_in_an_article_is_shown_as_text(client: TestClient, store: Store)
 def test_errors_are_pages_in_the_readers_language(client: TestClient) -> None:
     tree = page(client, "/nowhere?lang=en", 404)
     assert texts(tree, "//p[@role='alert']") == ["Page not found."]
-    assert client.get("/api/records/nowhere").json() == {"detail": "record"}
+    assert client.get("/api/records/nowhere").json() == {"detail": "no record with id 'nowhere'"}
 
 
 def test_static_assets_are_served_and_cached(client: TestClient) -> None:
@@ -258,4 +260,229 @@ def test_the_timeline_keeps_to_recent_years() -> None:
         "2024",
         "2025",
     ]
-    assert "accord <nucléaire>" in svg.xpath("//circle/title")[0].text_content()
+    assert "accord <nucléaire>" in svg.xpath("//a[@class='point']/title")[0].text_content()
+
+
+def test_counts_agree_in_number_in_both_languages(client: TestClient) -> None:
+    one = page(client, "/records/agr-000000000001?lang=fr")
+    assert texts(one, "//h1/following-sibling::p[1]/span[@class='nsrc']") == [
+        "1 source indépendante · 1 média"
+    ]
+    two = page(client, "/records/qty-000000000001?lang=en")
+    assert texts(two, "//span[@class='nsrc']") == ["2 independent sources · 2 outlets"]
+    found = page(client, "/records?q=atomique&type=agreement&lang=fr")
+    assert texts(found, "//p[@class='count']") == ["1 fiche trouvée"]
+    listed = texts(found, "//ol[@class='records']//span[@class='nsrc']")
+    assert listed == ["1 source indépendante"]
+    assert texts(page(client, "/records?lang=en"), "//p[@class='count']") == ["11 records found"]
+    assert "3 documents" in texts(page(client, "/?lang=fr"), "//ul[@class='totals']/li")
+    none = page(client, "/records?q=introuvablexyz&lang=fr")
+    assert texts(none, "//p[@class='count']") == ["0 fiche trouvée"]
+    assert texts(page(client, "/records?q=introuvablexyz&lang=en"), "//p[@class='count']") == [
+        "0 records found"
+    ]
+
+
+def test_units_and_kinds_are_named_in_the_pages_language(client: TestClient) -> None:
+    cost = page(client, "/records/qty-000000000005?lang=fr")
+    assert texts(cost, "//h1") == ["120 000 000 000 FCFA — coût de la centrale"]
+    assert texts(cost, "//td[@data-field='kind']") == ["coût"]
+    assert texts(cost, "//td[@data-field='unit']") == ["FCFA"]
+    english = page(client, "/records/qty-000000000005?lang=en")
+    assert texts(english, "//h1") == ["120,000,000,000 CFA francs — coût de la centrale"]
+    assert texts(english, "//td[@data-field='kind']") == ["cost"]
+    # In a list, a quantity says what kind of figure it is, in words.
+    pledges = page(client, "/records?type=quantity&lang=fr")
+    assert "promesse" in texts(pledges, "//ol[@class='records']//span[@class='kind']")
+
+
+def test_figures_about_people_are_written_once_in_words() -> None:
+    from suivi.web.formatting import quantity_title, value
+
+    people = {"min": 100, "max": 100, "unit": "person", "subject": "personnes", "kind": "people"}
+    assert quantity_title(people, "fr") == "100 personnes"
+    assert quantity_title(people, "en") == "100 people"
+    assert (
+        value("kind", "people", "fr") == "effectif" and value("kind", "area", "fr") == "superficie"
+    )
+    land = {"min": 500, "max": 500, "unit": "ha", "subject": "terres agricoles"}
+    assert quantity_title(land, "fr") == "500 ha — terres agricoles"
+    assert value("unit", "MW", "en") == "MW"
+
+
+def test_every_unit_and_kind_extraction_gives_has_a_name() -> None:
+    import json
+
+    from suivi.web.i18n import LABELS
+
+    units = json.loads(
+        (Path(__file__).parents[1] / "suivi/extraction/patterns/units.json").read_text()
+    )
+    for code in {unit for unit, _ in units["units"].values()} | {"person"}:
+        assert code in LABELS["unit"], code
+    kinds = ("pledge", "delivery", "capacity", "cost", "share", "trade", "people", "area")
+    for kind in (*kinds, "production", "investment"):
+        french, english = LABELS["kind"][kind]
+        assert french and english
+    assert {"people", "area"} <= set(LABELS["kind"])
+
+
+def test_plural_rules_of_french_and_english() -> None:
+    from suivi.web.i18n import plural
+
+    fr, en = plural("fr"), plural("en")
+    assert [fr("record.outlets", n) for n in (0, 1, 2)] == ["média", "média", "médias"]
+    assert [en("record.outlets", n) for n in (0, 1, 2)] == ["outlets", "outlet", "outlets"]
+    assert fr("records.found", 1.5) == "fiche trouvée" and en("records.found", 1.5) == (
+        "records found"
+    )
+
+
+def test_event_titles_are_written_in_the_pages_language(client: TestClient) -> None:
+    english = page(client, "/records/evt-000000000001?lang=en")
+    assert texts(english, "//h1") == ["Ceremony — Sénou (16 June 2025)"]
+    assert english.xpath("//title")[0].text.startswith("Ceremony — Sénou")
+    french = page(client, "/records/evt-000000000001?lang=fr")
+    assert texts(french, "//h1") == ["Cérémonie — Sénou (16 juin 2025)"]
+    listing = texts(page(client, "/records?type=event&lang=en"), "//ol[@class='records']/li/a")
+    assert listing == ["Ceremony — Sénou (16 June 2025)"]
+    actor = page(client, "/actors/act-000000000001?lang=en")
+    assert "Ceremony — Sénou (16 June 2025)" in texts(actor, "//ol[@class='records']/li/a")
+    dash = page(client, "/?lang=en")
+    labels = dash.xpath("//svg[@id='chart-timeline']//a[@href='/records/evt-000000000001']/title")
+    assert [t.text for t in labels] == ["16 June 2025 — Ceremony — Sénou (16 June 2025)"]
+    assert "Cérémonie" not in " ".join(texts(dash, "//ol[@class='timeline-list']"))
+
+
+def test_an_actor_page_lists_each_record_once_and_only_for_actors(
+    client: TestClient, store: Store
+) -> None:
+    tree = page(client, "/actors/act-000000000001")
+    hrefs = tree.xpath("//ol[@class='records']/li/a/@href")
+    assert sorted(hrefs) == [
+        "/records/agr-000000000001",
+        "/records/evt-000000000001",
+        "/records/prj-000000000001",
+    ]
+    missing = page(client, "/actors/agr-000000000001?lang=en", 404)
+    assert texts(missing, "//p[@role='alert']") == ["No actor with id 'agr-000000000001'."]
+    api = client.get("/api/actors/agr-000000000001")
+    assert api.status_code == 404
+    assert api.json() == {"detail": "no actor with id 'agr-000000000001'"}
+
+
+def test_an_actor_tagged_twice_on_a_record_lists_it_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from suivi.web.data import Listing
+    from suivi.web.views import actors
+
+    real = actors.list_records
+
+    def doubled(*args: Any, **kwargs: Any) -> Listing:
+        listing = real(*args, **kwargs)
+        return Listing(listing.items * 3, listing.total * 3, listing.facets)
+
+    monkeypatch.setattr(actors, "list_records", doubled)
+    view = actors.actor_view(store.engine, "act-000000000002")
+    assert view is not None
+    assert [item["id"] for item in view["appears_in"]["agreement"]] == ["agr-000000000001"]
+
+
+def test_not_found_says_what_was_not_found(client: TestClient, store: Store) -> None:
+    api = {
+        "/api/records/nope": "no record with id 'nope'",
+        "/api/documents/nope": "no document with id 'nope'",
+        "/api/actors/nope": "no actor with id 'nope'",
+        "/api/nowhere": "nothing at '/api/nowhere'",
+    }
+    for url, message in api.items():
+        response = client.get(url)
+        assert response.status_code == 404 and response.json() == {"detail": message}, url
+    pages = {
+        "/records/nope?lang=fr": "Aucune fiche n’a l’identifiant « nope ».",
+        "/records/nope?lang=en": "No record with id 'nope'.",
+        "/documents/nope?lang=en": "No document with id 'nope'.",
+        "/actors/nope?lang=fr": "Aucun acteur n’a l’identifiant « nope ».",
+    }
+    for url, message in pages.items():
+        assert texts(page(client, url, 404), "//p[@role='alert']") == [message], url
+
+
+def test_an_unknown_filter_value_is_named_on_the_page(client: TestClient) -> None:
+    tree = page(client, "/records?type=bogus&sector=energy&lang=fr")
+    [notice] = tree.xpath("//div[@id='refused']")
+    assert notice.get("role") == "status"
+    said = " ".join(notice.text_content().split())
+    assert "« bogus »" in said and "type" in said
+    # The known values are offered, each a link keeping the other filters.
+    assert "/records?type=agreement&sector=energy" in notice.xpath(".//a/@href")
+    # The value left out is not applied: the other filters still are.
+    assert texts(tree, "//p[@class='count']/strong") == ["2"]
+    for url, shown in (
+        ("/records?status=fini", "« fini »"),
+        ("/records?partner=ZZZ", "« ZZZ »"),
+        ("/records?actor=agr-000000000001", "« agr-000000000001 »"),
+        ("/records?overdue=peut-etre", "« peut-etre »"),
+    ):
+        refused = page(client, url + "&lang=fr")
+        assert shown in " ".join(texts(refused, "//div[@id='refused']")), url
+        assert texts(refused, "//p[@class='count']/strong") == ["11"], url
+    assert not page(client, "/records?type=project").xpath("//div[@id='refused']")
+
+
+def test_timeline_dots_are_named_and_status_labels_readable(client: TestClient) -> None:
+    tree = page(client, "/?lang=fr")
+    points = tree.xpath("//svg[@id='chart-timeline']//a[@class='point']")
+    assert len(points) >= 4
+    for point in points:
+        label = point.get("aria-label")
+        [tooltip] = point.xpath("./title")
+        assert label and tooltip.text == label
+        assert " — " in label and any(month in label for month in ("juin", "octobre"))
+    agreement = tree.xpath("//svg[@id='chart-timeline']//a[@href='/records/agr-000000000001']")
+    assert agreement[0].get("aria-label") == (
+        "23 juin 2025 — accord sur l’utilisation pacifique de l’énergie atomique"
+    )
+    # The status charts sit in half-width columns: drawn on a narrower canvas, in larger type.
+    for chart in ("chart-agreements", "chart-projects"):
+        [svg] = tree.xpath(f"//svg[@id='{chart}']")
+        assert "narrow" in svg.get("class").split()
+        assert int(svg.get("viewbox").split()[2]) <= 400  # lxml.html lowers attribute names
+    css = client.get("/static/suivi.css").text
+    assert "svg.narrow .label,svg.narrow .value{font-size:15px}" in css
+
+
+def test_sources_are_named_by_their_articles_title(tmp_path: Path) -> None:
+    from test_web_fixtures import records
+
+    from suivi.store import replace_records
+
+    built = build_store(tmp_path / "s.db")
+    items = records(built)
+    for item in items:
+        if item["id"] == "prj-000000000002":
+            # An article whose outlet is not known: named by its title, not counted as a média.
+            item["sources"][0]["outlet"] = None
+            item["outlets"] = 0
+    replace_records(built.engine, items)
+    with TestClient(create_app(built.engine)) as client:
+        tree = page(client, "/records/prj-000000000002?lang=fr")
+        assert texts(tree, "//span[@class='nsrc']") == ["1 source indépendante"]
+        [source] = tree.xpath("//ol[@class='sources']/li")
+        assert texts(source, "./p[@class='src-title']") == [
+            "Livraisons russes : Moscou promet des produits pétroliers"
+        ]
+        assert "livraisons.txt" in texts(source, ".//p[contains(@class, 'file')]")[0]
+        [step] = tree.xpath("//section[@aria-labelledby='h-history']//tbody/tr")
+        assert texts(step, "./td")[2] == "Livraisons russes : Moscou promet des produits pétroliers"
+        known = page(client, "/records/agr-000000000001?lang=fr")
+        [source] = known.xpath("//ol[@class='sources']/li")
+        assert texts(source, "./p[@class='src-title']") == [
+            "Moscou et Bamako signent un accord sur l’énergie atomique civile"
+        ]
+        assert "Le Courrier du Sahel" in texts(source, "./p[@class='meta']")[0]
+        # The article's address is a link under the title; a javascript: one is not.
+        assert "https://courrier.example/atome" in source.xpath(".//a/@href")
+        senou = page(client, "/records/qty-000000000001")
+        assert not [h for h in senou.xpath("//a/@href") if h.startswith("javascript")]

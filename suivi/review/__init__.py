@@ -8,6 +8,8 @@ from suivi.review.overlay import (
     overlay_record,
     parse_value,
     reviewable_fields,
+    reviewed_records,
+    reviewed_title,
 )
 from suivi.review.reviews import (
     ACTIONS,
@@ -51,4 +53,6 @@ __all__ = [
     "records_with_reviewed",
     "rejected_facts",
     "reviewable_fields",
+    "reviewed_records",
+    "reviewed_title",
 ]

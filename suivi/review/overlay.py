@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 from typing import Any
 
-from suivi.review.reviews import Review, ReviewError
+from sqlalchemy import Engine
+
+from suivi.consolidation.build import EVENT_LABELS, quantity_title
+from suivi.review.reviews import Review, ReviewError, record_reviews
 
 TOP_LEVEL = ("title", "status", "planned")
 # Fields a review can change that also decide which list filters a record falls under.
@@ -29,6 +33,16 @@ STATUSES = {
     ),
 }
 MAX_VALUE = 500
+# The fields consolidation writes a record's title from (suivi/consolidation/build.py): a
+# review of one of them changes the title too.
+TITLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "quantity": ("min", "max", "unit", "per", "subject"),
+    "event": ("event_type", "start", "place"),
+    "project": ("name",),
+    "actor": ("name",),
+}
+# What consolidation calls a record with no title of its own.
+UNTITLED = {"agreement": "accord", "project": "projet", "event": "Événement"}
 
 
 def get_field(record: dict[str, Any], field: str) -> Any:
@@ -137,7 +151,54 @@ def overlay_record(record: dict[str, Any], reviews: list[Review]) -> dict[str, A
         current = get_field(record, field)
         set_field(out, field, versions[-1].value)
         out["reviews"][field] = _state(versions, current)
+    out["title"] = reviewed_title(out)
     return out
+
+
+def reviewed_records(engine: Engine, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``records`` as the public sees them, in the same order: every review laid over, and
+    each title made again from the reviewed fields it is written from (a corrected figure
+    changes the title of its quantity in lists, searches and exports alike)."""
+    items = list(records)
+    by_record = record_reviews(engine, [item["id"] for item in items])
+    return [overlay_record(item, by_record.get(item["id"], [])) for item in items]
+
+
+def _event_title(fields: dict[str, Any]) -> str:
+    # As consolidation writes it: "Visite — Moscou (2025-06-24)".
+    label = EVENT_LABELS.get(str(fields.get("event_type")), UNTITLED["event"])
+    where = f" — {fields['place']}" if fields.get("place") else ""
+    when = f" ({fields['start']})" if fields.get("start") else ""
+    return f"{label}{where}{when}"
+
+
+def _title_from_fields(kind: str, fields: dict[str, Any]) -> str | None:
+    if kind == "quantity":
+        return quantity_title(fields) or None
+    if kind == "event":
+        return _event_title(fields)
+    if kind in {"project", "actor"}:
+        name = fields.get("name")
+        return str(name) if name else None
+    return None
+
+
+def reviewed_title(record: dict[str, Any]) -> str:
+    """The title of an overlaid record: one an analyst wrote, else consolidation's own, made
+    again from the reviewed fields when a review changed a field the title is made from."""
+    reviews = record.get("reviews") or {}
+    written = reviews.get("title")
+    if written and written.get("state") != "rejected" and record.get("title"):
+        return str(record["title"])
+    kind = str(record.get("type") or "")
+    fed = [name for name in TITLE_FIELDS.get(kind, ()) if name in reviews]
+    if fed or written:
+        made = _title_from_fields(kind, record.get("fields") or {})
+        if made:
+            return made
+    if record.get("title") and not written:
+        return str(record["title"])
+    return UNTITLED.get(kind) or str(record.get("id") or "")
 
 
 def overlay_fact(fact: dict[str, Any], reviews: list[Review]) -> dict[str, Any]:

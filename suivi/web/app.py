@@ -13,8 +13,10 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from suivi.store import create
+from suivi.web.errors import NotFound
 from suivi.web.i18n import translator
 from suivi.web.render import lang_of, render
 from suivi.web.throttle import SignInThrottle
@@ -46,6 +48,28 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
 
+class HeadAsGet:
+    """Answers ``HEAD`` on every ``GET`` page and API route: the request is served as a GET
+    and only its status and headers are sent. Routes keep declaring GET alone, so the
+    OpenAPI description (and schemathesis) sees no HEAD operations."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] != "http.response.body":
+                await send(message)
+            elif not message.get("more_body", False):
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 def create_app(store: Engine | str) -> FastAPI:
     """The portal on ``store``: an engine, or a SQLite path or database URL to open."""
     engine = create(store) if isinstance(store, str) else store
@@ -71,6 +95,9 @@ def create_app(store: Engine | str) -> FastAPI:
             response.headers["Cache-Control"] = "public, max-age=86400"
         return response
 
+    # Outermost, so that every layer within serves a HEAD exactly as the GET it stands for.
+    app.add_middleware(HeadAsGet)
+
     async def http_error(request: Request, error: Exception) -> Response:
         status = getattr(error, "status_code", 400)
         if isinstance(error, RequestValidationError):
@@ -78,12 +105,15 @@ def create_app(store: Engine | str) -> FastAPI:
         if _wants_json(request) or request.url.path == "/openapi.json":
             if isinstance(error, RequestValidationError):
                 return JSONResponse({"detail": jsonable_encoder(error.errors())}, status_code=422)
-            response: Response = JSONResponse(
-                {"detail": getattr(error, "detail", "error")}, status_code=status
-            )
+            detail = getattr(error, "detail", "error")
+            if status == 404 and not isinstance(error, NotFound):
+                detail = f"nothing at '{request.url.path}'"
+            response: Response = JSONResponse({"detail": detail}, status_code=status)
         else:
             t = translator(lang_of(request))
             message = t(MESSAGES.get(status, "error.bad_request"))
+            if isinstance(error, NotFound):
+                message = t(f"error.no_{error.kind}").format(id=error.ident)
             response = render(
                 request, "error.html", {"status": status, "message": message, "back": None}, status
             )

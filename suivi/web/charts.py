@@ -12,6 +12,8 @@ from datetime import date
 from markupsafe import Markup
 
 WIDTH = 640
+# For a chart in a half-width column: fewer units across, so its text is drawn larger.
+NARROW = 400
 YEARS = 5
 
 
@@ -34,25 +36,43 @@ class Bar:
     shown: str = ""
 
 
-def _svg(chart_id: str, title: str, desc: str, height: int, body: list[Markup]) -> Markup:
+def _svg(
+    chart_id: str,
+    title: str,
+    desc: str,
+    height: int,
+    body: list[Markup],
+    width: int = WIDTH,
+    css: str = "",
+) -> Markup:
     head = Markup(
-        '<svg class="chart" id="{0}" role="img" aria-labelledby="{0}-t {0}-d" '
+        '<svg class="chart{5}" id="{0}" role="img" aria-labelledby="{0}-t {0}-d" '
         'viewBox="0 0 {1} {2}" preserveAspectRatio="xMinYMin meet" '
         'xmlns="http://www.w3.org/2000/svg">'
         '<title id="{0}-t">{3}</title><desc id="{0}-d">{4}</desc>'
-    ).format(chart_id, WIDTH, height, title, desc)
+    ).format(chart_id, width, height, title, desc, f" {css}" if css else "")
     return head + Markup("").join(body) + Markup("</svg>")
 
 
 def bar_chart(
-    chart_id: str, title: str, bars: list[Bar], legend: list[Segment] | None = None
+    chart_id: str,
+    title: str,
+    bars: list[Bar],
+    legend: list[Segment] | None = None,
+    *,
+    width: int = WIDTH,
+    css: str = "",
 ) -> Markup:
-    """Horizontal bars, stacked when a bar has several segments, with their totals written."""
-    label_w, row_h, top = 190, 26, 8
+    """Horizontal bars, stacked when a bar has several segments, with their totals written.
+
+    ``width`` is in the chart's own units: a narrower chart shows its text larger.
+    """
+    narrow = width < WIDTH
+    label_w, row_h, top = (170, 30, 8) if narrow else (190, 26, 8)
     legend = legend or []
     if legend:
         top += 22
-    scale_w = WIDTH - label_w - 60
+    scale_w = width - label_w - 60
     biggest = max((sum(s.value for s in bar.segments) for bar in bars), default=0) or 1
     body: list[Markup] = []
     x = label_w
@@ -67,9 +87,10 @@ def bar_chart(
     for row, bar in enumerate(bars):
         y = top + row * row_h
         total = sum(s.value for s in bar.segments)
+        text_y = y + row_h // 2 + 4
         parts = [
             Markup('<text x="{}" y="{}" class="label" text-anchor="end">{}</text>').format(
-                label_w - 8, y + 16, bar.label
+                label_w - 8, text_y, bar.label
             )
         ]
         x0 = float(label_w)
@@ -77,14 +98,14 @@ def bar_chart(
             w = scale_w * segment.value / biggest
             parts.append(
                 Markup(
-                    '<rect class="s-{}" x="{:.1f}" y="{}" width="{:.1f}" height="18">'
+                    '<rect class="s-{}" x="{:.1f}" y="{}" width="{:.1f}" height="{}">'
                     "<title>{}: {}</title></rect>"
-                ).format(segment.series, x0, y + 3, w, segment.name, segment.value)
+                ).format(segment.series, x0, y + 3, w, row_h - 8, segment.name, segment.value)
             )
             x0 += w
         parts.append(
             Markup('<text x="{:.1f}" y="{}" class="value">{}</text>').format(
-                x0 + 6, y + 16, bar.shown or f"{total:g}"
+                x0 + 6, text_y, bar.shown or f"{total:g}"
             )
         )
         body.append(
@@ -98,7 +119,7 @@ def bar_chart(
         else f"{bar.label}: {bar.shown}"
         for bar in bars
     )
-    return _svg(chart_id, title, desc, top + row_h * max(len(bars), 1) + 6, body)
+    return _svg(chart_id, title, desc, top + row_h * max(len(bars), 1) + 6, body, width, css)
 
 
 @dataclass(frozen=True)
@@ -147,11 +168,13 @@ def timeline(
             ).format(label_w, WIDTH - 20, y, y, label_w - 8, y + 4, name)
         )
         for point in (p for p in points if p.lane == key):
+            # Named for screen readers (aria-label) and for a pointer (the <title> tooltip).
+            said = f"{point.shown_date} — {point.label}" if point.shown_date else point.label
             body.append(
                 Markup(
-                    '<a href="{}" class="point"><circle class="p-{}" cx="{:.1f}" cy="{}" r="6">'
-                    "<title>{} — {}</title></circle></a>"
-                ).format(point.href, key, x_of(point.when), y, point.shown_date, point.label)
+                    '<a href="{}" class="point" aria-label="{}"><title>{}</title>'
+                    '<circle class="p-{}" cx="{:.1f}" cy="{}" r="6"/></a>'
+                ).format(point.href, said, said, key, x_of(point.when), y)
             )
     for year in range(start.year, end.year + 1):
         x = x_of(date(year, 1, 1))

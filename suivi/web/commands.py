@@ -53,8 +53,24 @@ def serve(ctx: click.Context, host: str, port: int, db: str | None) -> None:
         app = create_app(store_target(ctx, db))
     except SuiviError as error:
         raise click.ClickException(str(error)) from error
+    _check_free(host, port)
     click.echo(f"suivi: http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+
+
+def _check_free(host: str, port: int) -> None:
+    # Said before the server starts, rather than as the server's own error after it.
+    import errno
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        reason = "already in use" if error.errno == errno.EADDRINUSE else "not available here"
+        raise click.ClickException(
+            f"cannot listen on {host}:{port}: the address is {reason}; choose another --port"
+        ) from error
 
 
 @click.group()

@@ -19,9 +19,8 @@ from suivi.review import (
     FactKey,
     fact_reviews,
     overlay_fact,
-    overlay_record,
-    record_reviews,
     records_with_reviewed,
+    reviewed_records,
 )
 from suivi.store import (
     RecordFilter,
@@ -45,9 +44,8 @@ class Listing:
 
 
 def reviewed(engine: Engine, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``items`` with their reviews laid over."""
-    by_record = record_reviews(engine, [item["id"] for item in items])
-    return [overlay_record(item, by_record.get(item["id"], [])) for item in items]
+    """``items`` with their reviews laid over (titles made again from reviewed fields)."""
+    return reviewed_records(engine, items)
 
 
 def _tags(record: dict[str, Any]) -> dict[str, set[str]]:
@@ -101,7 +99,7 @@ def _facets(items: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
 
 
 def _order(record: dict[str, Any]) -> tuple[Any, ...]:
-    # The store's order: overdue first, then most sources, then title.
+    # The store's order without words searched: overdue first, then most sources, then title.
     sources = int(record.get("independent_sources") or len(record.get("sources") or []))
     return (not record.get("overdue"), -sources, record.get("title") or "", record["id"])
 
@@ -116,7 +114,10 @@ def list_records(
             reviewed(engine, items), count_records(engine, flt), facet_counts(engine, flt)
         )
     candidates = reviewed(engine, query_records(engine, RecordFilter(q=flt.q)))
-    matching = sorted((r for r in candidates if _matches(r, flt)), key=_order)
+    matching = [r for r in candidates if _matches(r, flt)]
+    if not flt.q:
+        matching.sort(key=_order)
+    # With words searched, the store's order is kept: the most relevant first.
     end = None if limit is None else offset + limit
     return Listing(matching[offset:end], len(matching), _facets(matching))
 
@@ -125,6 +126,12 @@ def record(engine: Engine, record_id: str) -> dict[str, Any] | None:
     """One record as reviewed, or None."""
     found = get_record(engine, record_id)
     return reviewed(engine, [found])[0] if found else None
+
+
+def is_actor(engine: Engine, record_id: str) -> bool:
+    """Whether ``record_id`` is an actor's record."""
+    found = get_record(engine, record_id)
+    return found is not None and found.get("type") == "actor"
 
 
 def document(engine: Engine, doc_id: str) -> dict[str, Any] | None:
@@ -144,13 +151,21 @@ def document(engine: Engine, doc_id: str) -> dict[str, Any] | None:
     return dict(row._mapping) if row else None
 
 
-def document_texts(engine: Engine, doc_ids: set[str]) -> dict[str, str]:
-    """The texts of several documents by id (a record's sources are shown in context)."""
+def source_documents(engine: Engine, doc_ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Several documents by id, with their text, title, file name and address (a record's
+    sources are shown in context, under their article's title)."""
     if not doc_ids:
         return {}
-    query = select(documents.c.id, documents.c.text).where(documents.c.id.in_(sorted(doc_ids)))
+    query = select(
+        documents.c.id,
+        documents.c.text,
+        documents.c.title,
+        documents.c.name,
+        documents.c.url,
+        documents.c.language,
+    ).where(documents.c.id.in_(sorted(doc_ids)))
     with engine.connect() as connection:
-        return {str(i): str(t) for i, t in connection.execute(query)}
+        return {str(row.id): dict(row._mapping) for row in connection.execute(query)}
 
 
 def facts_of(engine: Engine, doc: dict[str, Any]) -> list[dict[str, Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -10,7 +11,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from suivi.web.i18n import labeller
+from suivi.web.i18n import LABELS, labeller
 
 _LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
@@ -81,6 +82,59 @@ def quantity(fields: dict[str, Any], lang: str) -> str:
     if fields.get("per"):
         parts.append(label("per", fields["per"]))
     return " ".join(parts).replace(" %", "\u202f%")
+
+
+def _folded(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c)
+    ).strip()
+
+
+def quantity_title(fields: dict[str, Any], lang: str) -> str:
+    """A quantity's title in the reader's language: ``160 000 – 200 000 t par mois — blé``.
+
+    The subject is the article's own words; it is left out when it only repeats the unit
+    ("100 personnes", not "100 personnes — personnes").
+    """
+    figure = quantity(fields, lang)
+    subject = str(fields.get("subject") or "").strip()
+    unit = fields.get("unit")
+    if (
+        subject
+        and unit
+        and _folded(subject) in {_folded(labeller(code)("unit", unit)) for code in ("fr", "en")}
+    ):
+        subject = ""
+    if figure and subject:
+        return f"{figure} — {subject}"
+    return figure or subject
+
+
+def event_title(fields: dict[str, Any], lang: str) -> str:
+    """An event's title in the reader's language: ``Visit — Moscow (24 June 2025)``."""
+    label = labeller(lang)
+    kind = fields.get("event_type")
+    known = str(kind) in LABELS["event_type"]
+    name = label("event_type", kind) if known else label("type", "event")
+    where = f" — {fields['place']}" if fields.get("place") else ""
+    start = f" ({when(fields['start'], lang)})" if fields.get("start") else ""
+    return f"{name[:1].upper()}{name[1:]}{where}{start}"
+
+
+def title(item: dict[str, Any], lang: str) -> str:
+    """A record's title as shown: the one an analyst wrote if any; for events and quantities,
+    whose titles consolidation writes from their fields in French, the same made in the
+    reader's language from the (reviewed) fields; otherwise the stored title."""
+    written = (item.get("reviews") or {}).get("title")
+    if not (written and written.get("state") != "rejected"):
+        fields = item.get("fields") or {}
+        if item.get("type") == "event":
+            return event_title(fields, lang)
+        if item.get("type") == "quantity":
+            made = quantity_title(fields, lang)
+            if made:
+                return made
+    return str(item.get("title") or item.get("id") or "")
 
 
 def value(field: str, raw: Any, lang: str) -> str:

@@ -1,7 +1,8 @@
 """Every string the portal shows, in French (the default) and English.
 
-``MESSAGES`` holds the interface; ``LABELS`` the names of codes found in records (types,
-statuses, sectors, event types, units). A missing English string falls back to French.
+``MESSAGES`` holds the interface; ``PLURALS`` the words written after a number, singular
+and plural; ``LABELS`` the names of codes found in records (types, statuses, sectors, event
+types, units, kinds). A missing English string falls back to French.
 """
 
 from __future__ import annotations
@@ -62,14 +63,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dash.lane.event": ("Visites et rencontres", "Visits and meetings"),
     "dash.lane.milestone": ("Étapes de projets", "Project milestones"),
     "dash.recent_reviews": ("Dernières relectures", "Latest reviews"),
-    "count.documents": ("documents", "documents"),
-    "count.facts": ("faits extraits", "extracted facts"),
-    "count.records": ("fiches", "records"),
-    "count.reviews": ("relectures", "reviews"),
     "records.title": ("Fiches", "Records"),
     "records.search": ("Rechercher", "Search"),
     "records.search_label": ("Mots à chercher", "Words to search"),
-    "records.found": ("fiche(s) trouvée(s)", "record(s) found"),
+    "records.unknown": (
+        "Filtre ignoré : « {value} » n’est pas une valeur connue de « {facet} ».",
+        "Filter ignored: “{value}” is not a known value of “{facet}”.",
+    ),
+    "records.known": ("Valeurs possibles :", "Possible values:"),
     "records.none": ("Aucune fiche ne correspond.", "No record matches."),
     "records.clear": ("Tout effacer", "Clear all"),
     "records.filters": ("Filtres", "Filters"),
@@ -78,7 +79,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "records.previous": ("Page précédente", "Previous page"),
     "records.next": ("Page suivante", "Next page"),
     "records.page": ("Page", "Page"),
-    "records.sources_count": ("source(s) indépendante(s)", "independent source(s)"),
     "facet.type": ("Type", "Type"),
     "facet.sector": ("Secteur", "Sector"),
     "facet.status": ("Statut", "Status"),
@@ -106,11 +106,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.actors": ("Acteurs", "Actors"),
     "record.delivered": ("Livraisons rapportées", "Reported deliveries"),
     "record.delivered_total": ("Total livré", "Total delivered"),
-    "record.independent": ("sources indépendantes", "independent sources"),
-    "record.outlets": ("médias", "outlets"),
+    "record.file": ("Fichier", "File"),
     "record.see_conflict": ("voir qui dit quoi", "see who says what"),
     "record.not_found": ("Cette fiche n’existe pas.", "No such record."),
     "review.title": ("Relire", "Review"),
+    "review.reviewed": ("Relu ✓", "Reviewed ✓"),
+    "review.reviewed_fields": ("Champs relus :", "Reviewed fields:"),
     "review.history": ("Historique des relectures", "Review history"),
     "review.confirmed": ("confirmé", "confirmed"),
     "review.corrected": ("corrigé", "corrected"),
@@ -164,10 +165,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "document.not_found": ("Ce document n’existe pas.", "No such document."),
     "error.title": ("Erreur", "Error"),
     "error.not_found": ("Page introuvable.", "Page not found."),
+    "error.no_record": (
+        "Aucune fiche n’a l’identifiant « {id} ».",
+        "No record with id '{id}'.",
+    ),
+    "error.no_actor": (
+        "Aucun acteur n’a l’identifiant « {id} ».",
+        "No actor with id '{id}'.",
+    ),
+    "error.no_document": (
+        "Aucun document n’a l’identifiant « {id} ».",
+        "No document with id '{id}'.",
+    ),
+    "error.no_fact": (
+        "Aucun fait n’a l’identifiant « {id} » dans ce document.",
+        "No fact with id '{id}' in this document.",
+    ),
     "error.bad_request": ("Requête incorrecte.", "Bad request."),
     "error.home": ("Retour au tableau de bord", "Back to the dashboard"),
     "yes": ("oui", "yes"),
     "no": ("non", "no"),
+}
+
+# Singular and plural, French then English. French takes the singular for 0 and 1 ("0 fiche
+# trouvée"), English for 1 only ("0 records found").
+PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "records.found": (("fiche trouvée", "fiches trouvées"), ("record found", "records found")),
+    "record.independent": (
+        ("source indépendante", "sources indépendantes"),
+        ("independent source", "independent sources"),
+    ),
+    "record.outlets": (("média", "médias"), ("outlet", "outlets")),
+    "count.documents": (("document", "documents"), ("document", "documents")),
+    "count.facts": (("fait extrait", "faits extraits"), ("extracted fact", "extracted facts")),
+    "count.records": (("fiche", "fiches"), ("record", "records")),
+    "count.reviews": (("relecture", "relectures"), ("review", "reviews")),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -220,8 +252,12 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "capacity": ("capacité", "capacity"),
         "cost": ("coût", "cost"),
         "share": ("part", "share"),
-        "trade": ("échanges", "trade"),
+        "trade": ("échanges commerciaux", "trade"),
         "target": ("objectif", "target"),
+        "people": ("effectif", "number of people"),
+        "area": ("superficie", "area"),
+        "production": ("production", "output"),
+        "investment": ("investissement", "investment"),
     },
     "per": {
         "day": ("par jour", "a day"),
@@ -231,8 +267,21 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "unit": {
         "t": ("t", "t"),
-        "XOF": ("F CFA", "CFA francs"),
+        "MW": ("MW", "MW"),
+        "ha": ("ha", "ha"),
+        "%": ("%", "%"),
         "person": ("personnes", "people"),
+        "XOF": ("FCFA", "CFA francs"),
+        "EUR": ("euros", "euros"),
+        "USD": ("dollars US", "US dollars"),
+        "RUB": ("roubles", "roubles"),
+        "CNY": ("yuans", "yuan"),
+        "GBP": ("livres sterling", "pounds sterling"),
+        "AED": ("dirhams émiriens", "UAE dirhams"),
+        "GHS": ("cedis", "Ghanaian cedis"),
+        "MRU": ("ouguiyas", "ouguiyas"),
+        "NGN": ("nairas", "naira"),
+        "ZAR": ("rands", "rand"),
     },
     "category": {
         "actors": ("acteur", "actor"),
@@ -287,6 +336,22 @@ def translator(lang: str) -> Callable[[str], str]:
         return pair[index] or pair[0] if pair else key
 
     return t
+
+
+def plural(lang: str) -> Callable[[str, object], str]:
+    """``words(key, n)``: the words written after the number ``n``, singular or plural."""
+    index = 1 if lang == "en" else 0
+
+    def words(key: str, n: object) -> str:
+        forms = PLURALS.get(key)
+        if forms is None:
+            return key
+        one, other = forms[index]
+        amount = n if isinstance(n, int | float) and not isinstance(n, bool) else 0
+        singular = amount == 1 if lang == "en" else abs(amount) < 2
+        return one if singular else other
+
+    return words
 
 
 def labeller(lang: str) -> Callable[[str, object], str]:

@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from suivi.web import formatting
-from suivi.web.i18n import DEFAULT, LANGS, labeller, translator
+from suivi.web.i18n import DEFAULT, LANGS, labeller, plural, translator
 from suivi.web.security import CSRF_COOKIE, csrf_token, current_session
 
 HERE = Path(__file__).parent
@@ -56,6 +56,8 @@ def render(
         "lang": lang,
         "t": translator(lang),
         "label": labeller(lang),
+        "words": plural(lang),
+        "title_of": lambda item: formatting.title(item, lang),
         "session": session,
         "csrf": csrf_token(request),
         "switch_url": lambda other: switch_url(request, other),

@@ -76,6 +76,7 @@ def dashboard(engine: Engine) -> dict[str, Any]:
                     "record": record["id"],
                     "label": record["title"],
                     "event_type": fields.get("event_type"),
+                    "place": fields.get("place"),
                 }
             )
         elif kind == "project":

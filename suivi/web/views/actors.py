@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Engine
 
 from suivi.store import RecordFilter
 from suivi.web.data import list_records, record
+from suivi.web.errors import NotFound
 from suivi.web.render import render
 
 router = APIRouter()
@@ -17,13 +18,17 @@ ORDER = ("agreement", "project", "event", "quantity")
 
 
 def actor_view(engine: Engine, actor_id: str) -> dict[str, Any] | None:
-    """The actor's record (if any) and the records tagged with them, grouped by type."""
+    """The actor's record and the records tagged with them (each once), grouped by type;
+    None when ``actor_id`` is not an actor's record."""
     found = record(engine, actor_id)
-    appears = list_records(engine, RecordFilter(actor=actor_id)).items
-    if found is None and not appears:
+    if found is None or found.get("type") != "actor":
         return None
+    seen: set[str] = {actor_id}
     groups: dict[str, list[dict[str, Any]]] = {}
-    for item in appears:
+    for item in list_records(engine, RecordFilter(actor=actor_id)).items:
+        if item["id"] in seen:
+            continue
+        seen.add(item["id"])
         groups.setdefault(item["type"], []).append(item)
     return {
         "id": actor_id,
@@ -37,5 +42,5 @@ def actor_page(request: Request, actor_id: str) -> HTMLResponse:
     """An actor's page."""
     view = actor_view(request.app.state.engine, actor_id)
     if view is None:
-        raise HTTPException(404, "actor")
+        raise NotFound("actor", actor_id)
     return render(request, "actor.html", view)

@@ -9,28 +9,21 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy import Engine
 
 from suivi.export.records import to_csv, to_json
 from suivi.store import RecordFilter, list_documents
-from suivi.web.data import document, facts_of, list_records, record
+from suivi.web.data import document, facts_of, is_actor, list_records, record
+from suivi.web.errors import BadFilter, NotFound
+from suivi.web.filters import KNOWN, territories, unknown_values
 from suivi.web.stats import dashboard
 from suivi.web.views.actors import actor_view
 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_LIMIT = 500
-
-
-class RecordType(StrEnum):
-    """The kinds of record."""
-
-    agreement = "agreement"
-    project = "project"
-    event = "event"
-    quantity = "quantity"
-    actor = "actor"
 
 
 class Format(StrEnum):
@@ -90,7 +83,7 @@ class ActorOut(BaseModel):
     """An actor's record, and the records they appear in, by type."""
 
     id: str
-    actor: RecordOut | None
+    actor: RecordOut
     appears_in: dict[str, list[RecordOut]]
 
 
@@ -106,7 +99,8 @@ class Stats(BaseModel):
 
 
 def _filter(
-    type: RecordType | None = None,
+    engine: Engine,
+    type: str | None = None,
     sector: str | None = None,
     status: str | None = None,
     partner: str | None = None,
@@ -115,8 +109,9 @@ def _filter(
     overdue: bool | None = None,
     q: str | None = None,
 ) -> RecordFilter:
-    return RecordFilter(
-        type=type.value if type else None,
+    # A value no record can have is refused, never silently dropped: a 400 naming it.
+    flt = RecordFilter(
+        type=type or None,
         sector=sector or None,
         status=status or None,
         partner=partner or None,
@@ -125,15 +120,35 @@ def _filter(
         overdue=overdue,
         q=q or None,
     )
+    for refused in unknown_values(flt):
+        raise BadFilter(refused.facet, refused.value, refused.known)
+    if flt.actor and not is_actor(engine, flt.actor):
+        raise NotFound("actor", flt.actor)
+    return flt
 
 
-Sector = Annotated[str | None, Query(max_length=100, description="Sector code, e.g. `energy`.")]
-Status = Annotated[str | None, Query(max_length=30, description="Status code, e.g. `signed`.")]
+def _codes(facet: str, description: str, max_length: int) -> Any:
+    return Query(
+        max_length=max_length, description=description, json_schema_extra={"enum": KNOWN[facet]}
+    )
+
+
+Type = Annotated[str | None, _codes("type", "Record type.", 30)]
+Sector = Annotated[str | None, _codes("sector", "Sector code, e.g. `energy`.", 100)]
+Status = Annotated[str | None, _codes("status", "Status code, e.g. `signed`.", 30)]
 Partner = Annotated[
-    str | None, Query(max_length=100, description="ISO 3166 code of a state party.")
+    str | None,
+    Query(
+        max_length=2,
+        description="ISO 3166 code of a state party, e.g. `RU`.",
+        json_schema_extra={"enum": sorted(territories())},
+    ),
 ]
 Year = Annotated[int | None, Query(ge=1000, le=3000)]
-Actor = Annotated[str | None, Query(max_length=100, description="An actor record id.")]
+Actor = Annotated[
+    str | None,
+    Query(max_length=100, description="An actor record id (404 if there is none)."),
+]
 Words = Annotated[
     str | None, Query(max_length=200, description="Words searched in titles and evidence.")
 ]
@@ -153,15 +168,26 @@ def _export(items: list[dict[str, Any]], kind: str) -> Response:
     )
 
 
+class Problem(BaseModel):
+    """What went wrong, in one sentence: ``no record with id 'nope'``."""
+
+    detail: str
+
+
+BAD_FILTER: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A filter value no record can have"},
+    404: {"model": Problem, "description": "No actor with the id given"},
+}
 EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
+    **BAD_FILTER,
 }
 
 
 @router.get("/records", response_model=RecordPage, responses=EXPORT_RESPONSES)
 def api_records(
     request: Request,
-    type: RecordType | None = None,
+    type: Type = None,
     sector: Sector = None,
     status: Status = None,
     partner: Partner = None,
@@ -174,8 +200,8 @@ def api_records(
     format: Format = Format.page,
 ) -> Any:
     """Records matching every filter given, overdue first; ``format=csv`` exports them all."""
-    flt = _filter(type, sector, status, partner, year, actor, overdue, q)
     engine = request.app.state.engine
+    flt = _filter(engine, type, sector, status, partner, year, actor, overdue, q)
     if format != Format.page:
         return _export(list_records(engine, flt).items, format.value)
     listing = list_records(engine, flt, limit=limit, offset=offset)
@@ -191,7 +217,7 @@ def api_records(
 def _export_route(kind: str) -> Any:
     def export(
         request: Request,
-        type: RecordType | None = None,
+        type: Type = None,
         sector: Sector = None,
         status: Status = None,
         partner: Partner = None,
@@ -200,8 +226,9 @@ def _export_route(kind: str) -> Any:
         overdue: bool | None = None,
         q: Words = None,
     ) -> Response:
-        flt = _filter(type, sector, status, partner, year, actor, overdue, q)
-        return _export(list_records(request.app.state.engine, flt).items, kind)
+        engine = request.app.state.engine
+        flt = _filter(engine, type, sector, status, partner, year, actor, overdue, q)
+        return _export(list_records(engine, flt).items, kind)
 
     export.__doc__ = f"Every record matching the filters, as {kind.upper()} (reviewed values)."
     return export
@@ -213,7 +240,7 @@ router.add_api_route(
     methods=["GET"],
     response_class=Response,
     name="records_csv",
-    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **BAD_FILTER},
 )
 router.add_api_route(
     "/records.json",
@@ -226,11 +253,14 @@ router.add_api_route(
             "content": {
                 "application/json": {"schema": {"type": "array", "items": {"type": "object"}}}
             }
-        }
+        },
+        **BAD_FILTER,
     },
 )
 
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such item"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "No such item"}
+}
 
 
 @router.get("/records/{record_id}", response_model=RecordOut, responses=NOT_FOUND)
@@ -238,7 +268,7 @@ def api_record(request: Request, record_id: str) -> Any:
     """One record as reviewed, with the history of every review."""
     item = record(request.app.state.engine, record_id)
     if item is None:
-        raise HTTPException(404, "record")
+        raise NotFound("record", record_id)
     return item
 
 
@@ -254,7 +284,7 @@ def api_document(request: Request, doc_id: str) -> Any:
     engine = request.app.state.engine
     doc = document(engine, doc_id)
     if doc is None:
-        raise HTTPException(404, "document")
+        raise NotFound("document", doc_id)
     return {**doc, "facts": facts_of(engine, doc)}
 
 
@@ -263,7 +293,7 @@ def api_actor(request: Request, actor_id: str) -> Any:
     """An actor and the agreements, projects, events and quantities they appear in."""
     view = actor_view(request.app.state.engine, actor_id)
     if view is None:
-        raise HTTPException(404, "actor")
+        raise NotFound("actor", actor_id)
     return view
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -33,7 +34,8 @@ def _status_chart(
         )
         for status, n in sorted(figures.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
-    return charts.bar_chart(chart_id, title, bars)
+    # Drawn narrow: it sits in a half-width column, and its labels must stay readable there.
+    return charts.bar_chart(chart_id, title, bars, width=charts.NARROW, css="narrow")
 
 
 def _sector_chart(title: str, figures: dict[str, dict[str, int]], lang: str) -> Markup:
@@ -56,7 +58,17 @@ def _sector_chart(title: str, figures: dict[str, dict[str, int]], lang: str) -> 
     return charts.bar_chart("chart-sectors", title, bars, legend)
 
 
-def _timeline(items: list[dict[str, object]], lang: str) -> Markup:
+def _localised(items: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    # An event's stored title is consolidation's French one: say it in the reader's language.
+    return [
+        {**item, "label": formatting.event_title({**item, "start": item["date"]}, lang)}
+        if item.get("lane") == "event"
+        else item
+        for item in items
+    ]
+
+
+def _timeline(items: list[dict[str, Any]], lang: str) -> Markup:
     t = translator(lang)
     lanes = [(key, t(f"dash.lane.{key}")) for key in ("agreement", "event", "milestone")]
     points = []
@@ -115,6 +127,7 @@ def dashboard_page(request: Request) -> HTMLResponse:
     t = translator(lang)
     engine = request.app.state.engine
     data = dashboard(engine)
+    data["timeline"] = _localised(data["timeline"], lang)
     context = {
         "data": data,
         "agreements_chart": _status_chart(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from suivi.review.overlay import shown_value
 from suivi.store import list_documents
 from suivi.web.data import document, facts_of
+from suivi.web.errors import NotFound
 from suivi.web.highlight import Span, marked
 from suivi.web.i18n import labeller
 from suivi.web.render import lang_of, render
@@ -44,7 +45,7 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     engine = request.app.state.engine
     doc = document(engine, doc_id)
     if doc is None:
-        raise HTTPException(404, "document")
+        raise NotFound("document", doc_id)
     label = labeller(lang_of(request))
     facts = facts_of(engine, doc)
     spans = [

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from suivi.review import reviewable_fields
 from suivi.review.overlay import STATUSES, shown_value
 from suivi.store import get_record
-from suivi.web.data import document_texts, record
+from suivi.web.data import record, source_documents
+from suivi.web.errors import NotFound
 from suivi.web.highlight import excerpt
 from suivi.web.render import render
+from suivi.web.views.documents import safe_url
 
 router = APIRouter()
 
@@ -39,13 +41,14 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
     engine = request.app.state.engine
     item = record(engine, record_id)
     if item is None:
-        raise HTTPException(404, "record")
+        raise NotFound("record", record_id)
     raw = get_record(engine, record_id) or {}
     sources = item.get("sources") or []
-    texts = document_texts(engine, {str(s.get("document_id")) for s in sources})
+    docs = source_documents(engine, {str(s.get("document_id")) for s in sources})
     contexts = []
     for source in sources:
-        text = texts.get(str(source.get("document_id")))
+        doc = docs.get(str(source.get("document_id"))) or {}
+        text = doc.get("text")
         evidence = source.get("evidence") or {}
         start, end = evidence.get("start"), evidence.get("end")
         shown = (
@@ -53,11 +56,22 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
             if text is not None and isinstance(start, int) and isinstance(end, int)
             else excerpt(evidence.get("text", ""), 0, len(evidence.get("text", "")))
         )
-        contexts.append((source, shown))
+        shown_doc = {
+            "title": doc.get("title"),
+            "language": doc.get("language"),
+            "web": safe_url(doc.get("url")),
+        }
+        contexts.append((source, shown, shown_doc))
     by_doc = {source.get("doc"): source for source in sources}
+
+    def source_name(source: dict[str, Any]) -> str:
+        # Its outlet, else its article's title, else its file name.
+        doc = docs.get(str(source.get("document_id"))) or {}
+        return str(source.get("outlet") or doc.get("title") or source.get("doc"))
+
     actors = {}
     for actor_id in item.get("actors") or []:
-        found = get_record(engine, actor_id)
+        found = record(engine, actor_id)
         actors[actor_id] = found["title"] if found else actor_id
     delivered = (item.get("fields") or {}).get("delivered")
     deliveries: list[dict[str, Any]] = []
@@ -73,6 +87,7 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
         "contexts": contexts,
         "by_doc": by_doc,
         "source_link": source_link,
+        "source_name": source_name,
         "actors": actors,
         "delivered": delivered if isinstance(delivered, dict) else None,
         "deliveries": deliveries,

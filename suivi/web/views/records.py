@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from suivi.web.data import list_records
-from suivi.web.filters import active, as_params, from_query, url
+from suivi.web.data import is_actor, list_records
+from suivi.web.filters import Refused, active, as_params, read_query, url
 from suivi.web.render import render
 
 router = APIRouter()
@@ -19,16 +20,19 @@ FACETS = ("type", "status", "sector", "partner", "year")
 @router.get("/records", response_class=HTMLResponse, include_in_schema=False)
 def records_page(request: Request) -> HTMLResponse:
     """Records matching the query string's filters, one page at a time."""
-    flt = from_query(request.query_params)
+    flt, refused = read_query(request.query_params)
+    engine = request.app.state.engine
+    if flt.actor and not is_actor(engine, flt.actor):
+        refused.append(Refused("actor", flt.actor))
+        flt = replace(flt, actor=None)
     page_text = request.query_params.get("page") or "1"
     page = int(page_text) if page_text.isdigit() and 0 < int(page_text) < 100_000 else 1
-    listing = list_records(
-        request.app.state.engine, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
-    )
+    listing = list_records(engine, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     pages = max(1, -(-listing.total // PAGE_SIZE))
     query = urlencode(as_params(flt))
     context = {
         "flt": flt,
+        "refused": [(r.facet, r.value, r.known) for r in refused],
         "listing": listing,
         "facets": FACETS,
         "active": active(flt),

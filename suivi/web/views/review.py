@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from suivi.consolidation import consolidate
@@ -19,6 +19,7 @@ from suivi.review import (
 )
 from suivi.store import get_record
 from suivi.web.data import document, fact, record
+from suivi.web.errors import NotFound
 from suivi.web.i18n import translator
 from suivi.web.render import lang_of, render
 from suivi.web.security import check_csrf, require_analyst
@@ -63,7 +64,7 @@ def review_record(
     raw = get_record(engine, record_id)
     current = record(engine, record_id)
     if raw is None or current is None:
-        raise HTTPException(404, "record")
+        raise NotFound("record", record_id)
     back = f"/records/{record_id}"
     try:
         if field and field not in reviewable_fields(raw):
@@ -99,9 +100,11 @@ def review_fact(
     session = require_analyst(request)
     engine = request.app.state.engine
     doc = document(engine, doc_id)
-    item = fact(engine, doc, fact_id) if doc else None
-    if doc is None or item is None:
-        raise HTTPException(404, "fact")
+    if doc is None:
+        raise NotFound("document", doc_id)
+    item = fact(engine, doc, fact_id)
+    if item is None:
+        raise NotFound("fact", fact_id)
     back = f"/documents/{doc_id}"
     key = FactKey(doc_id, item["category"], item["evidence"]["start"], item["evidence"]["end"])
     try:
