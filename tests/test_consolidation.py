@@ -942,3 +942,61 @@ def test_search_puts_title_matches_first(engine: Engine) -> None:
         "agr-2",
         "agr-1",
     ]
+
+
+def test_same_day_reports_naming_one_treaty_are_one_record(engine: Engine) -> None:
+    one = "Le 6 juillet 2024 à Niamey, les trois chefs d’État ont signé le traité instituant la confédération."
+    two = "Le traité portant création de la confédération, signé le 6 juillet 2024, vise la défense commune."
+    other = "Le même jour, un accord de défense a été signé entre le Niger et le Mali."
+    article(
+        engine,
+        "t1.txt",
+        one,
+        {
+            "agreements": [
+                fact(
+                    one,
+                    one,
+                    title="traité instituant la confédération",
+                    sectors=["diplomacy"],
+                    parties=["ML", "NE", "BF"],
+                    date="2024-07-06",
+                    status="signed",
+                )
+            ]
+        },
+    )
+    article(
+        engine,
+        "t2.txt",
+        two + " " + other,
+        {
+            "agreements": [
+                fact(
+                    two,
+                    two,
+                    title="Le texte qui transforme la confédération",
+                    sectors=["security"],
+                    parties=["ML", "NE", "BF"],
+                    date="2024-07-06",
+                    status="signed",
+                ),
+                fact(
+                    two + " " + other,
+                    other,
+                    title="accord de défense",
+                    sectors=["security"],
+                    parties=["NE", "ML"],
+                    date="2024-07-06",
+                    status="signed",
+                ),
+            ]
+        },
+    )
+    consolidate(engine, TODAY)
+    records = {r["title"]: docs_of(r) for r in by_type(engine, "agreement")}
+    # The clause-like title of the second report is not the record's title.
+    assert records == {
+        "traité instituant la confédération": {"t1.txt", "t2.txt"},
+        "accord de défense": {"t2.txt"},
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -145,6 +146,45 @@ def _independence(facts: list[Fact], groups: dict[str, int]) -> tuple[int, int]:
     return len(outlets), len(dispatches)
 
 
+# A title worth showing starts by naming the kind of agreement.
+_AGREEMENT_HEAD = re.compile(
+    r"^(accord|mémorandum|memorandum|protocole|convention|traité|charte|contrat|pacte|"
+    r"déclaration|commission|mécanisme|feuille de route|plan d.action|agreement|treaty|"
+    r"pact|charter|declaration|deal|roadmap)\b",
+    re.IGNORECASE,
+)
+_SECTOR_WORDS = {
+    "security": "sécurité",
+    "diplomacy": "diplomatie",
+    "trade": "commerce",
+    "investment": "investissement",
+    "energy": "énergie",
+    "nuclear": "nucléaire",
+    "mining": "mines",
+    "agriculture": "agriculture",
+    "education": "éducation",
+    "science": "science",
+    "health": "santé",
+    "digital": "numérique",
+    "transport": "transports",
+    "humanitarian": "humanitaire",
+    "culture": "culture",
+}
+
+
+def _agreement_title(group: list[Fact]) -> str:
+    # Extracted titles are sometimes a clause ("Le troisième est un"): the record shows the
+    # most reported title that names a kind of agreement, else one made from its sectors.
+    named = [f for f in group if _AGREEMENT_HEAD.match((f.get("title") or "").strip())]
+    short = [f for f in named if len((f.get("title") or "").split()) <= 10]
+    if short or named:
+        return str(_common(short or named, "title"))
+    sectors = sorted({s for f in group for s in f.get("sectors") or []})
+    return "accord" + (
+        " — " + ", ".join(_SECTOR_WORDS.get(s, s) for s in sectors) if sectors else ""
+    )
+
+
 def _common(facts: list[Fact], name: str) -> Any:
     # The most reported wording; among equals the shortest that still says something.
     values = Counter(str(f.get(name)) for f in facts if f.get(name))
@@ -229,7 +269,7 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], str, dict
         parties = sorted({p for f in group for p in f.get("parties") or []})
         fields = {"sectors": sectors, "parties": parties, "date": latest("date")}
         checked = {"date": lambda f: f.get("date"), "status": lambda f: f.get("status")}
-        return fields, _common(group, "title") or "accord", checked
+        return fields, _agreement_title(group), checked
     if category == "projects":
         sectors = sorted({s for f in group for s in f.get("sectors") or []})
         fields = {

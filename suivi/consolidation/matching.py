@@ -56,20 +56,44 @@ def _states(fact: Fact, ctx: Context) -> set[str]:
     return parties or ctx.states.get(fact.document.id, set())
 
 
+# Words every agreement title may hold: they say nothing of which agreement it is.
+AGREEMENT_WORDS = frozenset(
+    """accord accords traite traites protocole protocoles memorandum memorandums entente
+    convention conventions contrat contrats charte pacte declaration commission cooperation
+    partenariat signe signee signes signees conclu conclue portant relatif relative entre
+    deux pays cadre domaine matiere agreement agreements treaty memorandum understanding
+    signed between with""".split()
+)
+
+
+def distinctive_words(title: str | None) -> set[str]:
+    """The words of an agreement's title that name it (confédération, Liptako, nucléaire)."""
+    return {w for w in content_words(title) if w not in AGREEMENT_WORDS and len(w) >= 5}
+
+
 def same_agreement(a: Fact, b: Fact, ctx: Context) -> float:
     """One agreement: shared specific sectors, shared states, dates that fit.
 
-    The score grows with the sectors and words the two reports share.
+    The score grows with the sectors and words the two reports share. Reports of the same
+    day that share a word naming the agreement are one, whatever sectors each reads in it.
     """
     if a.document.id == b.document.id:
         return 0  # an article lists each of its agreements once
+    states_a, states_b = _states(a, ctx), _states(b, ctx)
+    date_a, date_b = a.get("date") or "", b.get("date") or ""
+    if (
+        len(date_a) == len(date_b) == 10
+        and date_a == date_b
+        and not (states_a and states_b and not states_a & states_b)
+        and distinctive_words(a.get("title")) & distinctive_words(b.get("title"))
+    ):
+        return 1.5
     sectors_a, sectors_b = set(a.get("sectors") or []), set(b.get("sectors") or [])
     if not sectors_a & sectors_b:
         return 0
     specific_a, specific_b = sectors_a & SPECIFIC_SECTORS, sectors_b & SPECIFIC_SECTORS
     if (specific_a or specific_b) and not specific_a & specific_b:
         return 0
-    states_a, states_b = _states(a, ctx), _states(b, ctx)
     if states_a and states_b and len(states_a & states_b) < min(2, len(states_a), len(states_b)):
         return 0
     title = fuzz.token_set_ratio(fold(a.get("title") or ""), fold(b.get("title") or "")) / 100
