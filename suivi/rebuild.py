@@ -9,22 +9,13 @@ from sqlalchemy import Engine, delete, insert, select
 
 from suivi.ingest import BATCH_SIZE, Extracting
 from suivi.models import ExtractionInput
-from suivi.store.documents import fact_rows
-from suivi.store.schema import documents, facts, record_facts
+from suivi.store.documents import documents_in_order, fact_rows
+from suivi.store.schema import facts, record_facts
 
 
 def reextract(engine: Engine, extractor: Extracting, notify: Callable[[str], None]) -> int:
     """Replace every document's facts with a fresh extraction; one transaction per document."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(
-                documents.c.id,
-                documents.c.name,
-                documents.c.text,
-                documents.c.published,
-                documents.c.language,
-            ).order_by(documents.c.ingested_at, documents.c.id)
-        ).all()
+    rows = documents_in_order(engine)
     done = 0
     stream = iter(rows)
     while batch := list(islice(stream, BATCH_SIZE)):

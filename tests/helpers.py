@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 ARTICLE_FR = """Niger et Turquie : un accord sur la formation des pilotes
 
@@ -79,6 +81,17 @@ def rss_feed(entries: list[tuple[str, str, str, str]]) -> bytes:
         f"<channel><title>Sahel Info</title><link>https://sahel.example/</link>{items}"
         "</channel></rss>"
     ).encode()
+
+
+def without_fact_ids(records: list[dict[str, Any]]) -> str:
+    """Records as JSON, less the fact row numbers a rebuild renews: what must stay the same."""
+    return json.dumps(
+        [
+            {**r, "sources": [{k: v for k, v in s.items() if k != "fact_id"} for s in r["sources"]]}
+            for r in records
+        ],
+        sort_keys=True,
+    )
 
 
 Route = tuple[int, str, bytes]

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import without_fact_ids
 from sqlalchemy import Engine, delete, insert, select
 
 from suivi.cli import cli
@@ -565,22 +566,7 @@ def test_ids_are_stable_when_articles_arrive_and_after_a_rebuild(engine: Engine)
     consolidate(engine, TODAY)
     rebuilt = query_records(engine)
 
-    def strip(records: list[dict[str, Any]]) -> str:
-        # Fact ids are renumbered by the rebuild; everything else must be identical.
-        return json.dumps(
-            [
-                {
-                    **r,
-                    "sources": [
-                        {k: v for k, v in s.items() if k != "fact_id"} for s in r["sources"]
-                    ],
-                }
-                for r in records
-            ],
-            sort_keys=True,
-        )
-
-    assert strip(rebuilt) == strip(snapshot)
+    assert without_fact_ids(rebuilt) == without_fact_ids(snapshot)
 
 
 def test_records_command_json_csv_and_rebuild(tmp_path: Path) -> None:

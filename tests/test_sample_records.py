@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import without_fact_ids
 
 from suivi.cli import cli, samples_dir
 
@@ -97,20 +98,5 @@ def test_a_full_rebuild_gives_the_same_records(store: Path, records: list[dict[s
     result = CliRunner().invoke(cli, ["--db", str(store), "rebuild", "-q"])
     assert result.exit_code == 0, result.output
     assert "18 documents re-extracted" in result.stdout
-
-    def without_fact_ids(items: list[dict[str, Any]]) -> str:
-        # Fact rows are renumbered by a rebuild; ids, fields, sources and conflicts are not.
-        return json.dumps(
-            [
-                {
-                    **r,
-                    "sources": [
-                        {k: v for k, v in s.items() if k != "fact_id"} for s in r["sources"]
-                    ],
-                }
-                for r in items
-            ],
-            sort_keys=True,
-        )
 
     assert without_fact_ids(shown(store)) == without_fact_ids(records)

@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from suivi.store.schema import documents, facts
+from suivi.store.documents import documents_in_order
+from suivi.store.schema import facts
 
 
 @dataclass(frozen=True)
@@ -66,20 +67,11 @@ def load(engine: Engine) -> tuple[list[Document], list[Fact]]:
     from suivi.review import FactKey, fact_verdicts
 
     rejected, corrected = fact_verdicts(engine)
+    by_id = {
+        row.id: Document(row.id, row.name, row.outlet, row.published, order, row.text)
+        for order, row in enumerate(documents_in_order(engine))
+    }
     with engine.connect() as connection:
-        docs = connection.execute(
-            select(
-                documents.c.id,
-                documents.c.name,
-                documents.c.outlet,
-                documents.c.published,
-                documents.c.text,
-            ).order_by(documents.c.ingested_at, documents.c.id)
-        ).all()
-        by_id = {
-            row.id: Document(row.id, row.name, row.outlet, row.published, order, row.text)
-            for order, row in enumerate(docs)
-        }
         rows = connection.execute(select(facts).order_by(facts.c.id)).all()
     loaded = []
     for row in rows:

@@ -101,6 +101,24 @@ def fact_rows(doc_id: str, extracted: Mapping[str, Any], length: int) -> Iterabl
             }
 
 
+def documents_in_order(engine: Engine) -> list[Any]:
+    """Every stored document with its text, in the order it was ingested.
+
+    Consolidation and rebuilds walk documents in this order, which is what keeps record
+    ids stable: articles ingested later never come first.
+    """
+    query = select(
+        documents.c.id,
+        documents.c.name,
+        documents.c.outlet,
+        documents.c.published,
+        documents.c.language,
+        documents.c.text,
+    ).order_by(documents.c.ingested_at, documents.c.id)
+    with engine.connect() as connection:
+        return list(connection.execute(query).all())
+
+
 def counts(engine: Engine) -> dict[str, int]:
     """How many documents, facts and records the store holds."""
     with engine.connect() as connection:
