@@ -113,6 +113,33 @@ def check(action: str, reason: str) -> str:
     return reason
 
 
+def _store(
+    engine: Engine,
+    user: User,
+    target: dict[str, Any],
+    field: str,
+    action: str,
+    value: Any,
+    extracted: Any,
+    reason: str,
+) -> None:
+    # One version more: the extracted value and every earlier review stay as they were.
+    reason = check(action, reason)
+    with engine.begin() as connection:
+        connection.execute(
+            reviews.insert().values(
+                **target,
+                field=field,
+                action=action,
+                value=json.dumps(value, ensure_ascii=False),
+                extracted=json.dumps(extracted, ensure_ascii=False),
+                reason=reason,
+                user_id=user.id,
+                created_at=datetime.now(UTC),
+            )
+        )
+
+
 def add_record_review(
     engine: Engine,
     user: User,
@@ -124,21 +151,8 @@ def add_record_review(
     reason: str,
 ) -> None:
     """Store a review of ``field`` of a record (``""`` for the record as a whole)."""
-    reason = check(action, reason)
-    with engine.begin() as connection:
-        connection.execute(
-            reviews.insert().values(
-                target="record",
-                record_id=record_id,
-                field=field,
-                action=action,
-                value=json.dumps(value, ensure_ascii=False),
-                extracted=json.dumps(extracted, ensure_ascii=False),
-                reason=reason,
-                user_id=user.id,
-                created_at=datetime.now(UTC),
-            )
-        )
+    target = {"target": "record", "record_id": record_id}
+    _store(engine, user, target, field, action, value, extracted, reason)
 
 
 def add_fact_review(
@@ -153,25 +167,15 @@ def add_fact_review(
     reason: str,
 ) -> None:
     """Store a review of ``field`` of a fact (``""`` for the fact as a whole)."""
-    reason = check(action, reason)
-    with engine.begin() as connection:
-        connection.execute(
-            reviews.insert().values(
-                target="fact",
-                document_id=key.document_id,
-                category=key.category,
-                evidence_start=key.start,
-                evidence_end=key.end,
-                fact_id=fact_id,
-                field=field,
-                action=action,
-                value=json.dumps(value, ensure_ascii=False),
-                extracted=json.dumps(extracted, ensure_ascii=False),
-                reason=reason,
-                user_id=user.id,
-                created_at=datetime.now(UTC),
-            )
-        )
+    target = {
+        "target": "fact",
+        "document_id": key.document_id,
+        "category": key.category,
+        "evidence_start": key.start,
+        "evidence_end": key.end,
+        "fact_id": fact_id,
+    }
+    _store(engine, user, target, field, action, value, extracted, reason)
 
 
 def record_reviews(
