@@ -66,25 +66,75 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.obj = Context(settings.DB.value(db))
 
 
+def batch_options(command: Any) -> Any:
+    """The options that spread extraction over processes or a Dask cluster."""
+    command = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="A Dask scheduler (tcp://host:8786) whose workers extract; needs suivi[cluster].",
+    )(command)
+    return click.option(
+        "--workers",
+        type=click.IntRange(1, 64),
+        default=1,
+        show_default=True,
+        help="Processes that extract in parallel (each loads the French model: ~1.3 GB).",
+    )(command)
+
+
+def _batch_extractor(workers: int, scheduler: str | None) -> Any:
+    # In one process the model loaded here is used; otherwise each worker loads its own
+    # and this process holds none.
+    from suivi.batch import BatchOptions, ParallelExtractor
+
+    options = BatchOptions(workers=workers, scheduler=scheduler)
+    return _extractor() if options.in_process else ParallelExtractor(options)
+
+
+def _batch_size(workers: int) -> int:
+    from suivi.ingest import BATCH_SIZE
+
+    return BATCH_SIZE * max(workers, 1)
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per document.")
 @click.option(
     "--no-extract", is_flag=True, help="Store the documents without extracting facts (faster)."
 )
+@batch_options
 @click.pass_obj
-def ingest(obj: Context, inputs: tuple[str, ...], quiet: bool, no_extract: bool) -> None:
+def ingest(
+    obj: Context,
+    inputs: tuple[str, ...],
+    quiet: bool,
+    no_extract: bool,
+    workers: int,
+    scheduler: str | None,
+) -> None:
     """Store each article of INPUTS once: files, folders, http(s) URLs, RSS/Atom feeds, .jsonl.
 
     An input already stored adds nothing. A bad input is reported on one line and the
     others still go in; the exit code is 1 if any input failed.
     """
-    report = _run_ingest(obj, list(inputs), quiet=quiet, extract=not no_extract)
+    report = _run_ingest(
+        obj, list(inputs), quiet=quiet, extract=not no_extract, workers=workers, scheduler=scheduler
+    )
     if not report.ok:
         sys.exit(1)
 
 
-def _run_ingest(obj: Context, inputs: list[str], *, quiet: bool, extract: bool) -> IngestReport:
+def _run_ingest(
+    obj: Context,
+    inputs: list[str],
+    *,
+    quiet: bool,
+    extract: bool,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> IngestReport:
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -98,7 +148,7 @@ def _run_ingest(obj: Context, inputs: list[str], *, quiet: bool, extract: bool) 
     )
     try:
         engine = obj.engine()
-        extractor = _extractor() if extract else None
+        extractor = _batch_extractor(workers, scheduler) if extract else None
     except SuiviError as error:
         _fail(str(error))
         sys.exit(1)
@@ -122,7 +172,7 @@ def _run_ingest(obj: Context, inputs: list[str], *, quiet: bool, extract: bool) 
             if progress is not None and task is not None:
                 progress.update(task, advance=1, description=message[:70])
 
-        report = run(engine, inputs, options, extractor, notify)
+        report = run(engine, inputs, options, extractor, notify, _batch_size(workers))
     facts = sum(count for _, _, count in report.stored)
     summary = (
         f"{len(report.stored)} stored ({facts} facts), {len(report.known)} already stored, "
@@ -146,7 +196,8 @@ def _extractor() -> Any:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def extract(files: tuple[Path, ...]) -> None:
+@batch_options
+def extract(files: tuple[Path, ...], workers: int, scheduler: str | None) -> None:
     """Print the facts found in each FILE as JSON Lines, without touching the store.
 
     Evidence offsets point into each file's text as decoded, so they can be checked
@@ -178,7 +229,7 @@ def extract(files: tuple[Path, ...]) -> None:
             continue
         inputs.append(ExtractionInput(doc=path.name, text=mask_chrome(text)))
     if inputs:
-        for result in _extractor().extract_many(inputs):
+        for result in _batch_extractor(workers, scheduler).extract_many(inputs):
             click.echo(json.dumps(result, ensure_ascii=False))
     if failed:
         sys.exit(1)
@@ -274,8 +325,11 @@ def records(obj: Context, kind: str | None, fmt: str) -> None:
 @click.option(
     "--keep-facts", is_flag=True, help="Recompute records from the stored facts, no re-extraction."
 )
+@batch_options
 @click.pass_obj
-def rebuild(obj: Context, quiet: bool, keep_facts: bool) -> None:
+def rebuild(
+    obj: Context, quiet: bool, keep_facts: bool, workers: int, scheduler: str | None
+) -> None:
     """Re-extract every stored document and recompute every record from scratch.
 
     Documents are replayed in the order they were ingested, so record ids stay the same.
@@ -285,7 +339,12 @@ def rebuild(obj: Context, quiet: bool, keep_facts: bool) -> None:
 
     engine = obj.engine(existing=True)
     if not keep_facts:
-        done = reextract(engine, _extractor(), lambda m: None if quiet else click.echo(m, err=True))
+        done = reextract(
+            engine,
+            _batch_extractor(workers, scheduler),
+            lambda m: None if quiet else click.echo(m, err=True),
+            _batch_size(workers),
+        )
         click.echo(f"{done} documents re-extracted")
     click.echo(f"{consolidate(engine)} records")
 

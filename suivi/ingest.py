@@ -49,14 +49,18 @@ def ingest(
     options: ReadOptions,
     extractor: Extracting | None,
     notify: Notify,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
     """Read ``inputs``, extract facts, store each new document once.
+
+    ``batch_size`` articles are extracted together: with parallel workers, a larger batch
+    keeps every worker busy.
 
     ``notify(kind, message)`` hears of each outcome: ``stored``, ``known`` or ``failed``.
     """
     report = IngestReport()
     stream = read_inputs(inputs, options)
-    while batch := list(islice(stream, BATCH_SIZE)):
+    while batch := list(islice(stream, batch_size)):
         # Outcomes are told in the order the inputs came, once the batch is done.
         told: dict[int, tuple[str, str]] = {}
         fresh: list[tuple[int, Article]] = []

@@ -13,12 +13,17 @@ from suivi.store.documents import documents_in_order, fact_rows
 from suivi.store.schema import facts, record_facts
 
 
-def reextract(engine: Engine, extractor: Extracting, notify: Callable[[str], None]) -> int:
+def reextract(
+    engine: Engine,
+    extractor: Extracting,
+    notify: Callable[[str], None],
+    batch_size: int = BATCH_SIZE,
+) -> int:
     """Replace every document's facts with a fresh extraction; one transaction per document."""
     rows = documents_in_order(engine)
     done = 0
     stream = iter(rows)
-    while batch := list(islice(stream, BATCH_SIZE)):
+    while batch := list(islice(stream, batch_size)):
         inputs = [ExtractionInput(r.name, r.text, r.published, r.language) for r in batch]
         for row, result in zip(batch, extractor.extract_many(inputs), strict=True):
             new_rows = list(fact_rows(row.id, result, len(row.text)))

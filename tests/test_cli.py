@@ -256,3 +256,16 @@ def test_records_show_what_analysts_reviewed(tmp_path: Path) -> None:
     [shown] = json.loads(CliRunner().invoke(cli, ["--db", str(db), "records"]).stdout)
     assert shown["fields"]["max"] == 35000
     assert shown["title"].startswith("30\u202f000–35\u202f000 t")
+
+
+def test_extract_on_two_workers_prints_what_one_process_prints(tmp_path: Path) -> None:
+    files = []
+    for number, text in enumerate((ARTICLE_FR, ARTICLE_FR_CHROME, ARTICLE_EN)):
+        path = tmp_path / f"a{number}.txt"
+        path.write_text(text)
+        files.append(str(path))
+    one = CliRunner().invoke(cli, ["extract", *files])
+    two = CliRunner().invoke(cli, ["extract", "--workers", "2", *files])
+    assert one.exit_code == two.exit_code == 0
+    assert [json.loads(line)["doc"] for line in two.stdout.splitlines()] == ["a0.txt", "a1.txt", "a2.txt"]
+    assert two.stdout == one.stdout
