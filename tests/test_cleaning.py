@@ -23,6 +23,27 @@ def test_chrome_lines_are_removed_and_article_kept() -> None:
     assert text.startswith("Sénégal : la Chine finance")
 
 
+def test_comment_forms_related_lists_and_contact_lines_are_chrome() -> None:
+    page = (
+        "Le port de Lomé a reçu 40 000 tonnes de clinker venues de Chine.\n\n"
+        "Commentaire *\nNom *\nE-mail *\n"
+        "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.\n"
+        "Publier le commentaire\n\n"
+        "Articles récents\n"
+        "Lomé : le nouveau quai sera livré en mars\n"
+        "Cotonou : la douane numérise ses procédures\n\n"
+        "Rédaction : boulevard du 13-Janvier, Lomé – Tél. : +228 22 00 00 00 – redaction@exemple.tg\n"
+    )
+    assert strip_chrome(page) == "Le port de Lomé a reçu 40 000 tonnes de clinker venues de Chine."
+    masked = mask_chrome(page)
+    assert len(masked) == len(page) and "Articles" not in masked and "Cotonou" not in masked
+
+
+def test_a_list_header_ends_where_the_text_resumes() -> None:
+    text = "Lire aussi :\nNiamey : un nouveau pont\nLe ministre a ensuite rappelé que les travaux dureront deux ans."
+    assert strip_chrome(text) == "Le ministre a ensuite rappelé que les travaux dureront deux ans."
+
+
 def test_navigation_lines_are_chrome() -> None:
     assert strip_chrome("Menu\nRechercher…\nLe titre de l’article\nSon texte.") == (
         "Le titre de l’article\nSon texte."

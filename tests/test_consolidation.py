@@ -986,3 +986,55 @@ def test_same_day_reports_naming_one_treaty_are_one_record(engine: Engine) -> No
         "traité instituant la confédération": {"t1.txt", "t2.txt"},
         "accord de défense": {"t2.txt"},
     }
+
+
+def test_the_shown_value_is_the_newest_sources_not_a_coarse_guess(engine: Engine) -> None:
+    load_visit_articles(engine)  # a1 (24 June) says the 23rd, a2 (25 June) the 24th
+    text = (
+        "Le Mali a signé en juin 2025 un accord nucléaire civil avec Rosatom, rappelle le ministre."
+    )
+    later = "Le 23 juin 2025, Bamako a signé avec Rosatom l’accord sur le nucléaire civil, rappelle-t-on."
+    article(
+        engine,
+        "a4.txt",
+        text,
+        {
+            "agreements": [
+                fact(
+                    text,
+                    text,
+                    title="accord nucléaire civil",
+                    sectors=["nuclear"],
+                    parties=["ML", "RU", "Rosatom"],
+                    date="2025-06",
+                    status="signed",
+                )
+            ]
+        },
+        published="2025-10-01",
+    )
+    consolidate(engine, TODAY)
+    [record] = [a for a in by_type(engine, "agreement") if "nuclear" in a["fields"]["sectors"]]
+    assert record["fields"]["date"] == "2025-06-24"  # a2 is the newest source giving a day
+    article(
+        engine,
+        "a5.txt",
+        later,
+        {
+            "agreements": [
+                fact(
+                    later,
+                    later,
+                    title="accord sur le nucléaire civil",
+                    sectors=["nuclear"],
+                    parties=["ML", "RU", "Rosatom"],
+                    date="2025-06-23",
+                    status="signed",
+                )
+            ]
+        },
+        published="2025-07-01",
+    )
+    consolidate(engine, TODAY)
+    [record] = [a for a in by_type(engine, "agreement") if "nuclear" in a["fields"]["sectors"]]
+    assert record["fields"]["date"] == "2025-06-23"

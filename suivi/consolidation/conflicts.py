@@ -63,23 +63,16 @@ def conflicts(facts: list[Fact], fields: dict[str, Read]) -> list[dict[str, Any]
 
 
 def latest_value(facts: list[Fact], read: Read) -> Any:
-    """The field's value from the most recent source that gives one.
+    """The field's value as the most recent source gives it.
 
-    Where an older source says the same more precisely ("2025-06-23" for "2025-06"), the
-    precise form is shown.
+    Values are first grouped as in the conflict table: agreeing values are one value at
+    its most precise, and a coarse value fitting several precise ones takes no side. The
+    value shown is the one whose newest source is the most recent.
     """
-    best: tuple[tuple[str, int], Any] | None = None
-    for fact in facts:
-        value = read(fact)
-        if value is None or value == "":
-            continue
-        rank = (fact.document.published or "", fact.document.order)
-        if best is None or rank >= best[0]:
-            best = (rank, value)
-    if best is None:
+    values = field_values(facts, read)
+    if not values:
         return None
-    chosen = best[1]
-    for entry in field_values(facts, read):
-        if _agree(entry["value"], chosen):
-            return entry["value"]
-    return chosen
+    rank = {
+        fact.document.name: (fact.document.published or "", fact.document.order) for fact in facts
+    }
+    return max(values, key=lambda entry: max(rank[name] for name in entry["sources"]))["value"]

@@ -36,6 +36,15 @@ CHROME_RULES: dict[str, str] = {
     "useful_links": r"^\s*(📲\s*)?liens utiles\s*:?\s*$",
     "subscribe": r"^\s*(abonnez-vous|inscrivez-vous|s'abonner|newsletter|subscribe)\b",
     "tags": r"^\s*(tags?|mots-cl[ée]s|étiquettes)\s*:",
+    "form_field": (
+        r"^\s*(commentaire|nom|e-?mail|adresse e-?mail|site( web| internet)?|website|name|"
+        r"comment|message)\s*\*?\s*:?\s*$"
+    ),
+    "form_action": (
+        r"^\s*(enregistrer mon nom|save my name|publier le commentaire|post comment|"
+        r"envoyer le commentaire|soumettre)\b"
+    ),
+    "contact_details": r"(\+\d{3}[\d .-]{6,}\d|[\w.-]+@[\w-]+\.[a-z]{2,})",
     "navigation": (
         r"^\s*(menu|rechercher|recherche|search|connexion|se connecter|s'identifier|"
         r"mon compte|fermer|close|retour en haut|haut de page)\s*(…|\.\.\.)?\s*$"
@@ -45,6 +54,41 @@ CHROME_RULES: dict[str, str] = {
 CHROME_PATTERN = re.compile(
     "|".join(f"(?:{rule})" for rule in CHROME_RULES.values()), re.IGNORECASE
 )
+
+
+# Headers of lists of other articles: the short lines after them are headlines, not text.
+LIST_HEADER = re.compile(
+    r"^\s*(articles? (r[ée]cents?|similaires|li[ée]s)|[àa] la une|les plus lus|"
+    r"dans la m[êe]me rubrique|sur le m[êe]me sujet|(à |a )?lire (aussi|[ée]galement)|"
+    r"voir aussi|recent posts|related( articles| posts)?|most read|read more)\s*:?\s*$",
+    re.IGNORECASE,
+)
+HEADLINE_MAX = 120
+
+
+def is_headline(line: str) -> bool:
+    """A short line that does not end a sentence: a headline in a list of links."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= HEADLINE_MAX and not stripped.endswith((".", "!", "?", "»", ":"))
+
+
+def chrome_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it is chrome: by its own look, or as a headline in a list of
+    other articles under a header such as "Articles récents"."""
+    flags = []
+    in_list = False
+    for line in lines:
+        if LIST_HEADER.match(line):
+            in_list = True
+            flags.append(True)
+        elif in_list and not line.strip():
+            flags.append(False)  # a blank line inside the list keeps it open
+        elif in_list and is_headline(line):
+            flags.append(True)
+        else:
+            in_list = False  # the article's text again
+            flags.append(is_chrome(line))
+    return flags
 
 
 def is_chrome(line: str) -> bool:

@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 
-from suivi.sources.chrome import is_chrome
+from suivi.sources.chrome import chrome_lines
 
 _BLANK_RUN = re.compile(r"\n{3,}")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
@@ -22,7 +22,8 @@ def normalise(text: str) -> str:
 
 def strip_chrome(text: str) -> str:
     """``text`` without its chrome lines, normalised: the stored text of a document."""
-    kept = [line for line in text.splitlines() if not is_chrome(line)]
+    lines = text.splitlines()
+    kept = [line for line, chrome in zip(lines, chrome_lines(lines), strict=True) if not chrome]
     return normalise("\n".join(kept))
 
 
@@ -33,8 +34,9 @@ def mask_chrome(text: str) -> str:
     spaces rather than removed.
     """
     out = []
-    for line in text.splitlines(keepends=True):
-        if is_chrome(line):
+    lines = text.splitlines(keepends=True)
+    for line, chrome in zip(lines, chrome_lines([x.rstrip("\r\n") for x in lines]), strict=True):
+        if chrome:
             body = line.rstrip("\r\n")
             out.append(" " * len(body) + line[len(body) :])
         else:
