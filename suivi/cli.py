@@ -66,6 +66,25 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.obj = Context(settings.DB.value(db))
 
 
+def _db_after(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    # `suivi stats --db X` means what `suivi --db X stats` means.
+    if value:
+        ctx.find_object(Context).db = value  # type: ignore[union-attr]
+
+
+def db_option(command: Any) -> Any:
+    """``--db`` also accepted after the command's name."""
+    return click.option(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=None,
+        expose_value=False,
+        is_eager=True,
+        callback=_db_after,
+        help="The store (as the main --db).",
+    )(command)
+
+
 def batch_options(command: Any) -> Any:
     """The options that spread extraction over processes or a Dask cluster."""
     command = click.option(
@@ -92,6 +111,20 @@ def _batch_extractor(workers: int, scheduler: str | None) -> Any:
     return _extractor() if options.in_process else ParallelExtractor(options)
 
 
+class _OnFirstUse:
+    """An extractor made when first asked to extract: a run whose inputs are all missing,
+    bad or already stored never loads the French model."""
+
+    def __init__(self, make: Any) -> None:
+        self._make = make
+        self._made: Any = None
+
+    def extract_many(self, inputs: Any) -> Any:
+        if self._made is None:
+            self._made = self._make()
+        return self._made.extract_many(inputs)
+
+
 def _batch_size(workers: int) -> int:
     from suivi.ingest import BATCH_SIZE
 
@@ -105,6 +138,7 @@ def _batch_size(workers: int) -> int:
     "--no-extract", is_flag=True, help="Store the documents without extracting facts (faster)."
 )
 @batch_options
+@db_option
 @click.pass_obj
 def ingest(
     obj: Context,
@@ -148,7 +182,7 @@ def _run_ingest(
     )
     try:
         engine = obj.engine()
-        extractor = _batch_extractor(workers, scheduler) if extract else None
+        extractor = _OnFirstUse(lambda: _batch_extractor(workers, scheduler)) if extract else None
     except SuiviError as error:
         _fail(str(error))
         sys.exit(1)
@@ -175,8 +209,8 @@ def _run_ingest(
         report = run(engine, inputs, options, extractor, notify, _batch_size(workers))
     facts = sum(count for _, _, count in report.stored)
     summary = (
-        f"{len(report.stored)} stored ({facts} facts), {len(report.known)} already stored, "
-        f"{len(report.failed)} failed"
+        f"{len(report.stored)} stored ({facts} fact{'s' if facts != 1 else ''}), "
+        f"{len(report.known)} already stored, {len(report.failed)} failed"
     )
     if report.stored:
         from suivi.consolidation import consolidate
@@ -237,6 +271,7 @@ def extract(files: tuple[Path, ...], workers: int, scheduler: str | None) -> Non
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as a JSON object.")
+@db_option
 @click.pass_obj
 def stats(obj: Context, as_json: bool) -> None:
     """How many documents, facts and records the store holds."""
@@ -252,6 +287,7 @@ def stats(obj: Context, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per document.")
+@db_option
 @click.pass_obj
 def documents(obj: Context, as_json: bool) -> None:
     """List the stored documents: title, date, outlet, language, id."""
@@ -304,6 +340,7 @@ RECORD_TYPES = ("agreement", "project", "event", "quantity", "actor")
 @click.option(
     "--format", "fmt", type=click.Choice(("json", "csv")), default="json", show_default=True
 )
+@db_option
 @click.pass_obj
 def records(obj: Context, kind: str | None, fmt: str) -> None:
     """Print the consolidated records: one per real agreement, project, event, figure, actor.
@@ -326,6 +363,7 @@ def records(obj: Context, kind: str | None, fmt: str) -> None:
     "--keep-facts", is_flag=True, help="Recompute records from the stored facts, no re-extraction."
 )
 @batch_options
+@db_option
 @click.pass_obj
 def rebuild(
     obj: Context, quiet: bool, keep_facts: bool, workers: int, scheduler: str | None
@@ -356,6 +394,7 @@ def rebuild(
 )
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--no-serve", is_flag=True, help="Stop after ingesting; do not start the portal.")
+@db_option
 @click.pass_context
 def demo(ctx: click.Context, quiet: bool, host: str, port: int, no_serve: bool) -> None:
     """Ingest the bundled sample corpus, show what was stored, then start the portal.

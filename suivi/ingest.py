@@ -90,7 +90,7 @@ def ingest(
                 report.stored.append((result.id, article, result.facts))
                 told[position] = (
                     "stored",
-                    f"{article.source}: stored as {result.id} ({result.facts} facts)",
+                    f"{article.source}: stored as {result.id} ({_facts(result.facts)})",
                 )
             else:
                 report.known.append((result.id, article))
@@ -98,6 +98,10 @@ def ingest(
         for position in sorted(told):
             notify(*told[position])
     return report
+
+
+def _facts(count: int) -> str:
+    return f"{count} fact" if count == 1 else f"{count} facts"
 
 
 def _stored_id(engine: Engine, article: Article) -> str | None:
@@ -115,6 +119,8 @@ def _extract(
     positions: dict[int, int],
     report: IngestReport,
 ) -> Iterator[tuple[Article, dict[str, Any] | None]]:
+    if not articles:
+        return  # nothing new: the extractor (and its model) is not even made
     if extractor is None:
         for article in articles:
             yield article, None

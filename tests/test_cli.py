@@ -269,3 +269,24 @@ def test_extract_on_two_workers_prints_what_one_process_prints(tmp_path: Path) -
     assert one.exit_code == two.exit_code == 0
     assert [json.loads(line)["doc"] for line in two.stdout.splitlines()] == ["a0.txt", "a1.txt", "a2.txt"]
     assert two.stdout == one.stdout
+
+
+def test_nothing_new_to_read_loads_no_model(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "s.db"
+    run(db, "ingest", "--no-extract", "-q", str(corpus / "niger.txt"))
+    code = (
+        "import sys; from suivi.cli import main; "
+        f"sys.argv = ['suivi', '--db', {str(db)!r}, 'ingest', '-q', {str(corpus / 'niger.txt')!r}, 'absent.txt']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('fr_core_news_md' in sys.modules or 'suivi.extraction.pipeline' in sys.modules)"
+    )
+    done = subprocess.run([os.sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+    assert "1 already stored, 1 failed" in done.stdout
+
+
+def test_db_after_the_command_name(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "after.db"
+    assert CliRunner().invoke(cli, ["ingest", "--no-extract", "-q", "--db", str(db), str(corpus)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["stats", "--json", "--db", str(db)])
+    assert json.loads(result.stdout)["documents"] == 4

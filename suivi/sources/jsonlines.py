@@ -29,7 +29,7 @@ def _line_article(line: str, label: str) -> Article:
     try:
         item = json.loads(line)
     except json.JSONDecodeError as error:
-        raise SourceError(label, f"not JSON ({error.msg})") from error
+        raise SourceError(label, f"not JSON ({error.msg}, column {error.colno})") from error
     if not isinstance(item, dict):
         raise SourceError(label, "each line must be an object with url, title, text, published")
     text = item.get("text")
