@@ -240,6 +240,7 @@ def extract(files: tuple[Path, ...], workers: int, scheduler: str | None) -> Non
     from suivi.models import ExtractionInput
     from suivi.sources.cleaning import mask_chrome
     from suivi.sources.decoding import decode_bytes
+    from suivi.sources.text import mask_markdown
 
     inputs: list[ExtractionInput] = []
     failed = False
@@ -261,6 +262,8 @@ def extract(files: tuple[Path, ...], workers: int, scheduler: str | None) -> Non
             _fail(f"{path}: cannot read ({error.strerror})")
             failed = True
             continue
+        if path.suffix.lower() in (".md", ".markdown"):
+            text = mask_markdown(text)
         inputs.append(ExtractionInput(doc=path.name, text=mask_chrome(text)))
     if inputs:
         for result in _batch_extractor(workers, scheduler).extract_many(inputs):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import islice
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, insert, select, update
 
 from suivi.ingest import BATCH_SIZE, Extracting
 from suivi.models import ExtractionInput
 from suivi.store.documents import documents_in_order, fact_rows
-from suivi.store.schema import facts, record_facts
+from suivi.store.schema import documents, facts, record_facts
 
 
 def reextract(
@@ -19,7 +19,11 @@ def reextract(
     notify: Callable[[str], None],
     batch_size: int = BATCH_SIZE,
 ) -> int:
-    """Replace every document's facts with a fresh extraction; one transaction per document."""
+    """Replace every document's facts with a fresh extraction; one transaction per document.
+
+    A document stored without a publication date gets the one its text states, if the
+    current reading finds one (an older version may have missed a dateline).
+    """
     rows = documents_in_order(engine)
     done = 0
     stream = iter(rows)
@@ -27,12 +31,18 @@ def reextract(
         inputs = [ExtractionInput(r.name, r.text, r.published, r.language) for r in batch]
         for row, result in zip(batch, extractor.extract_many(inputs), strict=True):
             new_rows = list(fact_rows(row.id, result, len(row.text)))
+            found = None if row.published else result.get("published")
             with engine.begin() as connection:
+                if found:
+                    connection.execute(
+                        update(documents).where(documents.c.id == row.id).values(published=found)
+                    )
                 old = select(facts.c.id).where(facts.c.document_id == row.id)
                 connection.execute(delete(record_facts).where(record_facts.c.fact_id.in_(old)))
                 connection.execute(delete(facts).where(facts.c.document_id == row.id))
                 if new_rows:
                     connection.execute(insert(facts), new_rows)
             done += 1
-            notify(f"{row.name}: {len(new_rows)} facts")
+            dated = f", dated {found}" if found else ""
+            notify(f"{row.name}: {len(new_rows)} fact{'s' if len(new_rows) != 1 else ''}{dated}")
     return done

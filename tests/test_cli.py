@@ -290,3 +290,31 @@ def test_db_after_the_command_name(tmp_path: Path, corpus: Path) -> None:
     assert CliRunner().invoke(cli, ["ingest", "--no-extract", "-q", "--db", str(db), str(corpus)]).exit_code == 0
     result = CliRunner().invoke(cli, ["stats", "--json", "--db", str(db)])
     assert json.loads(result.stdout)["documents"] == 4
+
+
+def test_extract_blanks_markdown_markup_keeping_offsets(tmp_path: Path) -> None:
+    text = "# Niger et Turquie\n\nLe **Niger** a signé un *accord* sur les drones_de_surveillance.\n- Ankara livrera 6 drones.\n"
+    path = tmp_path / "tribune.md"
+    path.write_text(text)
+    result = json.loads(CliRunner().invoke(cli, ["extract", str(path)]).stdout)
+    for category in ("actors", "agreements", "quantities", "events", "projects"):
+        for item in result[category]:
+            span = text[item["evidence"]["start"] : item["evidence"]["end"]]
+            assert span.strip() and "**" not in json.dumps(item, ensure_ascii=False)
+    niger = next(a for a in result["actors"] if a["name"] == "Niger")
+    assert text[niger["evidence"]["start"] : niger["evidence"]["end"]].count("Niger") >= 1
+
+
+def test_rebuild_finds_a_date_an_older_reading_missed(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "s.db"
+    path = tmp_path / "d.txt"
+    path.write_text("Accord minier\n\nNIAMEY, 12 mars 2024 (Agence) – Le Niger et la Turquie ont signé un accord minier.\n")
+    run(db, "ingest", "-q", str(path))
+    connection = sqlite3.connect(db)
+    connection.execute("UPDATE documents SET published = NULL")
+    connection.commit()
+    result = CliRunner().invoke(cli, ["--db", str(db), "rebuild"])
+    assert result.exit_code == 0 and "dated 2024-03-12" in result.stderr
+    assert connection.execute("SELECT published FROM documents").fetchone()[0] == "2024-03-12"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from suivi.models import Article
 from suivi.sources.cleaning import strip_chrome
 from suivi.sources.decoding import decode_bytes
@@ -30,6 +32,25 @@ def markdown_to_text(text: str) -> str:
         elif token.type in ("code_block", "fence"):
             blocks.append(token.content.rstrip("\n"))
     return "\n\n".join(block for block in blocks if block.strip())
+
+
+_MD_MARKS = (
+    re.compile(r"^[ \t]{0,3}(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)", re.MULTILINE),
+    re.compile(r"(\*\*|\*|`)(?=\S)|(?<=\S)(\*\*|\*|`)"),
+    re.compile(r"(?<!\w)_{1,2}(?=\S)|(?<=\S)_{1,2}(?!\w)"),
+    re.compile(r"\]\([^)\s]*\)|\["),
+)
+
+
+def mask_markdown(text: str) -> str:
+    """Markdown's markup blanked with spaces, every offset kept where it was.
+
+    ``suivi extract`` reports offsets into the file as given, so markup is blanked rather
+    than removed (as site chrome is). Underscores inside words are left alone.
+    """
+    for pattern in _MD_MARKS:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 def read_text(data: bytes, source: str, name: str, *, markdown: bool = False) -> Article:
