@@ -1038,3 +1038,60 @@ def test_the_shown_value_is_the_newest_sources_not_a_coarse_guess(engine: Engine
     consolidate(engine, TODAY)
     [record] = [a for a in by_type(engine, "agreement") if "nuclear" in a["fields"]["sectors"]]
     assert record["fields"]["date"] == "2025-06-23"
+
+
+def test_an_analyst_relabelling_a_figure_links_it_as_a_pledge(engine: Engine) -> None:
+    from suivi.review import add_record_review, add_user
+
+    text = "Moscou fournira 30 000 tonnes de blé au Mali en 2025. Le Mali a reçu 12 000 tonnes de blé russe en 2025."
+    first, second = text.split(". ")
+    article(
+        engine,
+        "p.txt",
+        text,
+        {
+            "actors": [state(text, "Mali", "ML")],
+            "quantities": [
+                fact(
+                    text,
+                    first,
+                    min=30000,
+                    max=30000,
+                    unit="t",
+                    per=None,
+                    subject="blé",
+                    kind="delivery",
+                    year=2025,
+                ),
+                fact(
+                    text,
+                    second,
+                    min=12000,
+                    max=12000,
+                    unit="t",
+                    per=None,
+                    subject="blé russe",
+                    kind="delivery",
+                    year=2025,
+                ),
+            ],
+        },
+        published="2025-09-01",
+    )
+    consolidate(engine, TODAY)
+    promised = next(q for q in by_type(engine, "quantity") if q["fields"]["min"] == 30000)
+    assert "delivered" not in promised["fields"]
+    add_record_review(
+        engine,
+        add_user(engine, "awa", "un mot de passe solide"),
+        promised["id"],
+        "kind",
+        "correct",
+        "pledge",
+        "delivery",
+        "« fournira » annonce une promesse",
+    )
+    consolidate(engine, TODAY)
+    promised = get_record(engine, promised["id"])
+    assert promised is not None and promised["fields"]["delivered"]["total"] == 12000.0
+    assert promised["fields"]["kind"] == "delivery"  # the stored record keeps what was extracted

@@ -20,8 +20,11 @@ def reference_today() -> date:
 
 def consolidate(engine: Engine, today: date | None = None) -> int:
     """Recompute every record from every stored fact; return how many there are."""
+    from suivi.review import record_verdicts
+
     documents, facts = load(engine)
-    return replace_records(engine, build(documents, facts, today or reference_today()))
+    built = build(documents, facts, today or reference_today(), record_verdicts(engine))
+    return replace_records(engine, built)
 
 
 __all__ = ["consolidate", "reference_today"]

@@ -46,8 +46,14 @@ def record_id(category: str, facts: list[Fact]) -> str:
     return f"{PREFIX[category]}-{hashlib.sha256(first.key().encode()).hexdigest()[:12]}"
 
 
-def build(documents: list[Document], facts: list[Fact], today: date) -> list[dict[str, Any]]:
-    """Every record the facts support."""
+def build(
+    documents: list[Document],
+    facts: list[Fact],
+    today: date,
+    verdicts: tuple[set[str], dict[str, dict[str, Any]]] | None = None,
+) -> list[dict[str, Any]]:
+    """Every record the facts support. ``verdicts`` are analysts' rejections and corrections
+    of records, which the links between pledges and deliveries follow."""
     by_category: dict[str, list[Fact]] = {}
     for fact in facts:
         by_category.setdefault(fact.category, []).append(fact)
@@ -68,7 +74,6 @@ def build(documents: list[Document], facts: list[Fact], today: date) -> list[dic
         doc.id: _reference_date(doc, by_category.get("events", [])) for doc in documents
     }
 
-    partners: dict[str, set[str]] = {}
     facts_of: dict[str, list[Fact]] = {}
     for category in ("agreements", "projects", "events", "quantities"):
         rule = RULES[category]
@@ -82,9 +87,11 @@ def build(documents: list[Document], facts: list[Fact], today: date) -> list[dic
             record = _record(category, group, groups, ctx, today, by_category.get("events", []))
             record["actors"] = _linked_actors(group, ctx)
             facts_of[record["id"]] = group
-            partners[record["id"]] = _partners(group, ctx)
+            if category == "quantities":
+                record["fields"]["partners"] = sorted(_partners(group, ctx))
             records.append(record)
-    link(records, partners)
+    rejected, corrected = verdicts or (set(), {})
+    link(records, corrected, rejected)
     _link_figures(records, facts_of)
     return records
 

@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine
+
 from suivi.consolidation.names import fold
 
 COMMODITIES_FILE = Path(__file__).parent / "data" / "commodities.json"
@@ -24,6 +26,18 @@ def commodities(subject: str | None) -> set[str]:
     return {words[w] for w in fold(subject or "").split() if w in words}
 
 
+def relink(engine: Engine) -> None:
+    """Recompute the links between pledges and deliveries over the stored records, as
+    analysts reviewed them: a record review changes no fact, so nothing else is rebuilt."""
+    from suivi.review import record_verdicts
+    from suivi.store import query_records, replace_records
+
+    records = query_records(engine)
+    rejected, corrected = record_verdicts(engine)
+    link(records, corrected, rejected)
+    replace_records(engine, records)
+
+
 def _restated(pledge: dict[str, Any], delivery: dict[str, Any]) -> bool:
     # The pledge's own figure, repeated in an article that reports the pledge, is the
     # promise told again, not goods that arrived.
@@ -32,14 +46,29 @@ def _restated(pledge: dict[str, Any], delivery: dict[str, Any]) -> bool:
     return same_amount and any(s["document_id"] in pledge_docs for s in delivery["sources"])
 
 
-def link(records: list[dict[str, Any]], partners: dict[str, set[str]]) -> None:
+def link(
+    records: list[dict[str, Any]],
+    corrections: dict[str, dict[str, Any]] | None = None,
+    rejected: set[str] | None = None,
+) -> None:
     """Attach each delivery to the pledges it can fulfil, and total what each pledge received.
 
     A delivery fulfils a pledge of the same unit and commodity, with a partner state in
-    common, made no later than the delivery's year. ``partners`` maps record ids to the
-    states their sources name.
+    common (``fields.partners``: the states its sources name), made no later than the
+    delivery's year. Records are read as analysts corrected them (a figure re-labelled as a
+    pledge is one), and rejected records take no part. Earlier links are replaced.
     """
-    quantities = [r for r in records if r["type"] == "quantity"]
+    for record in records:
+        record["fields"].pop("delivered", None)
+        record["fields"].pop("fulfils", None)
+    fixes = corrections or {}
+    left_out = rejected or set()
+    quantities = [
+        {**r, "fields": {**r["fields"], **fixes.get(r["id"], {})}}
+        for r in records
+        if r["type"] == "quantity" and r["id"] not in left_out
+    ]
+    stored = {r["id"]: r for r in records}
     pledges = [r for r in quantities if r["fields"].get("kind") == "pledge"]
     deliveries = [r for r in quantities if r["fields"].get("kind") == "delivery"]
     for pledge in pledges:
@@ -51,7 +80,7 @@ def link(records: list[dict[str, Any]], partners: dict[str, set[str]]) -> None:
                 continue
             if not goods or not goods & commodities(fields.get("subject")):
                 continue
-            if not partners.get(pledge["id"], set()) & partners.get(delivery["id"], set()):
+            if not set(pledge["fields"].get("partners") or []) & set(fields.get("partners") or []):
                 continue
             if _restated(pledge, delivery):
                 continue
@@ -59,9 +88,9 @@ def link(records: list[dict[str, Any]], partners: dict[str, set[str]]) -> None:
             if pledged_in and delivered_in and int(delivered_in) < int(pledged_in):
                 continue
             matched.append(delivery)
-            fields.setdefault("fulfils", []).append(pledge["id"])
+            stored[delivery["id"]]["fields"].setdefault("fulfils", []).append(pledge["id"])
         if matched:
-            pledge["fields"]["delivered"] = {
+            stored[pledge["id"]]["fields"]["delivered"] = {
                 "records": [d["id"] for d in matched],
                 "total": sum(float(d["fields"].get("min") or 0) for d in matched),
                 "unit": pledge["fields"].get("unit"),

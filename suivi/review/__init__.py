@@ -21,6 +21,7 @@ from suivi.review.reviews import (
     fact_reviews,
     fact_verdicts,
     record_reviews,
+    record_verdicts,
     records_with_reviewed,
     rejected_facts,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "overlay_record",
     "parse_value",
     "record_reviews",
+    "record_verdicts",
     "records_with_reviewed",
     "rejected_facts",
     "reviewable_fields",

@@ -196,6 +196,25 @@ def record_reviews(
     return out
 
 
+def record_verdicts(engine: Engine) -> tuple[set[str], dict[str, dict[str, Any]]]:
+    """What analysts decided about records: the rejected ones, and corrected field values
+    (each field's latest review counts; a later confirmation undoes a correction)."""
+    whole: dict[str, str] = {}
+    fields: dict[str, dict[str, tuple[str, Any]]] = {}
+    for record_id, versions in record_reviews(engine).items():
+        for review in versions:
+            if review.field:
+                fields.setdefault(record_id, {})[review.field] = (review.action, review.value)
+            else:
+                whole[record_id] = review.action
+    rejected = {rid for rid, action in whole.items() if action == "reject"}
+    corrected = {
+        rid: {name: value for name, (action, value) in changes.items() if action == "correct"}
+        for rid, changes in fields.items()
+    }
+    return rejected, {rid: values for rid, values in corrected.items() if values}
+
+
 def records_with_reviewed(engine: Engine, fields: Iterable[str]) -> set[str]:
     """Ids of records with at least one review of one of ``fields``."""
     query = select(reviews.c.record_id).where(

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from suivi.consolidation import consolidate
+from suivi.consolidation.deliveries import relink
 from suivi.review import (
     FactKey,
     ReviewError,
@@ -81,6 +82,8 @@ def review_record(
         add_record_review(engine, session.user, record_id, field, action, new, extracted, reason)
     except ReviewError as error:
         return _refused(request, str(error), back)
+    # A corrected kind or subject can make a figure a pledge or a delivery: links follow.
+    relink(engine)
     return RedirectResponse(f"{back}#review-{field or 'record'}", status_code=303)
 
 
