@@ -486,3 +486,27 @@ def test_sources_are_named_by_their_articles_title(tmp_path: Path) -> None:
         assert "https://courrier.example/atome" in source.xpath(".//a/@href")
         senou = page(client, "/records/qty-000000000001")
         assert not [h for h in senou.xpath("//a/@href") if h.startswith("javascript")]
+
+
+def test_a_project_lists_its_figures_as_titled_links(tmp_path: Path) -> None:
+    from suivi.store import create, replace_records
+
+    engine = create(str(tmp_path / "links.db"))
+    project = {
+        "id": "prj-aaaaaaaaaaaa", "type": "project", "title": "raffinerie d’or de Kati",
+        "fields": {"name": "raffinerie d’or de Kati", "location": "Kati", "sectors": ["mining"], "quantities": ["qty-bbbbbbbbbbbb"]},
+        "status": "planned", "history": [], "sources": [], "conflicts": [], "actors": [],
+    }
+    figure = {
+        "id": "qty-bbbbbbbbbbbb", "type": "quantity", "title": "62 % — part de l’État",
+        "fields": {"min": 62, "max": 62, "unit": "%", "per": None, "subject": "part de l’État", "kind": "share", "year": None, "project": "prj-aaaaaaaaaaaa", "partners": ["ML"]},
+        "status": None, "sources": [], "conflicts": [], "actors": [],
+    }
+    replace_records(engine, [project, figure])
+    with TestClient(create_app(engine)) as client:
+        tree = page(client, "/records/prj-aaaaaaaaaaaa")
+        assert texts(tree, "//section[@aria-labelledby='h-record-figures']//a") == ["62 % — part de l’État"]
+        assert "qty-bbbbbbbbbbbb" not in " ".join(texts(tree, "//table[contains(@class,'fields')]"))
+        back = page(client, "/records/qty-bbbbbbbbbbbb?lang=en")
+        assert texts(back, "//section[@aria-labelledby='h-record-project']//a") == ["raffinerie d’or de Kati"]
+        assert "partners" not in " ".join(texts(back, "//table[contains(@class,'fields')]//th"))

@@ -25,9 +25,30 @@ def field_rows(item: dict[str, Any]) -> list[tuple[str, Any]]:
     if item.get("type") in STATUSES:
         rows += [("status", item.get("status")), ("planned", item.get("planned"))]
     rows += [
-        (name, value) for name, value in (item.get("fields") or {}).items() if name != "delivered"
+        (name, value) for name, value in (item.get("fields") or {}).items() if name not in LINKS
     ]
     return rows
+
+
+# Fields that point to other records: shown as titled links in their own section.
+LINKS = ("delivered", "quantities", "project", "fulfils", "partners")
+
+
+def linked_records(engine: Any, item: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The records this one points to, by relation: a project's figures, a figure's project,
+    the pledges a delivery is counted against."""
+    fields = item.get("fields") or {}
+    relations = (
+        ("record.figures", fields.get("quantities") or []),
+        ("record.project", [fields["project"]] if fields.get("project") else []),
+        ("record.fulfils", fields.get("fulfils") or []),
+    )
+    out = []
+    for key, ids in relations:
+        found = [r for r in (record(engine, str(i)) for i in ids) if r]
+        if found:
+            out.append((key, found))
+    return out
 
 
 def source_link(source: dict[str, Any]) -> str:
@@ -91,6 +112,7 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
         "actors": actors,
         "delivered": delivered if isinstance(delivered, dict) else None,
         "deliveries": deliveries,
+        "linked": linked_records(engine, item),
         "reviewable": set(reviewable_fields(raw)) if raw else set(),
         "statuses": STATUSES.get(item["type"], ()),
         "shown_value": shown_value,
