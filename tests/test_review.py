@@ -474,3 +474,30 @@ def test_search_results_keep_the_stores_order_when_a_review_moves_filters(
     assert hrefs == [f"/records/{i}" for i in expected]
     # Without words, the usual order: overdue first.
     assert client.get("/api/records").json()["items"][0]["id"] == "prj-000000000002"
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "expected"),
+    [
+        ("kind", "pledge", "pledge"),
+        ("unit", "XOF", "XOF"),
+        ("per", "month", "month"),
+        ("sectors", "energy; mining", ["energy", "mining"]),
+    ],
+)
+def test_closed_fields_take_their_known_values(field: str, typed: str, expected: object) -> None:
+    from suivi.review import parse_value
+
+    like = ["trade"] if field == "sectors" else "x"
+    assert parse_value(typed, like, field, "quantity") == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"), [("kind", "promesse"), ("unit", "tonnes"), ("per", "mensuel"), ("sectors", "energy; mines")]
+)
+def test_a_typo_in_a_closed_field_is_refused(field: str, typed: str) -> None:
+    from suivi.review import ReviewError, parse_value
+
+    like = ["trade"] if field == "sectors" else "x"
+    with pytest.raises(ReviewError, match="use"):
+        parse_value(typed, like, field, "quantity")

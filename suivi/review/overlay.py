@@ -76,6 +76,59 @@ def reviewable_fields(record: dict[str, Any]) -> list[str]:
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 
 
+# Fields whose values come from a closed list: a typo there would silently move a record
+# out of its facet (a "promesse" kind is no pledge to the dashboard).
+CLOSED_FIELDS: dict[str, tuple[str, ...]] = {
+    "kind": (
+        "pledge",
+        "delivery",
+        "capacity",
+        "cost",
+        "share",
+        "trade",
+        "target",
+        "production",
+        "investment",
+        "people",
+        "area",
+    ),
+    "per": ("day", "week", "month", "year"),
+    "event_type": ("visit", "meeting", "ceremony", "summit"),
+    "actor_type": ("person", "organization", "country"),
+    "sectors": (
+        "security",
+        "diplomacy",
+        "trade",
+        "investment",
+        "energy",
+        "nuclear",
+        "mining",
+        "agriculture",
+        "education",
+        "science",
+        "health",
+        "digital",
+        "transport",
+        "humanitarian",
+        "culture",
+    ),
+}
+_UNIT = re.compile(r"^(t|MW|ha|%|person|[A-Z]{3})$")
+
+
+def _closed(field: str, values: list[str]) -> None:
+    allowed = CLOSED_FIELDS.get(field)
+    wrong = [v for v in values if allowed is not None and v not in allowed]
+    if wrong:
+        raise ReviewError(
+            f"{wrong[0]!r} is not a {field} value: use one of {', '.join(allowed or ())}"
+        )
+    if field == "unit" and not all(_UNIT.match(v) for v in values):
+        raise ReviewError(
+            f"{values[0]!r} is not a unit: use t, MW, ha, %, person or a currency code (XOF, USD…)"
+        )
+
+
 def parse_value(text: str, like: Any, field: str = "", record_type: str = "") -> Any:
     """The value typed in a form, read the way the extracted value ``like`` is written.
 
@@ -92,7 +145,12 @@ def parse_value(text: str, like: Any, field: str = "", record_type: str = "") ->
             raise ReviewError(f"{text!r} is not a status of this kind of record")
         return text
     if isinstance(like, list):
-        return [part.strip() for part in text.split(";") if part.strip()]
+        parts = [part.strip() for part in text.split(";") if part.strip()]
+        _closed(field, parts)
+        return parts
+    if field in CLOSED_FIELDS or field == "unit":
+        _closed(field, [text])
+        return text
     if isinstance(like, bool):
         return text.lower() in {"true", "oui", "yes", "1", "vrai"}
     if isinstance(like, int | float) or (like is None and field in {"min", "max", "year"}):
