@@ -313,13 +313,16 @@ def test_figures_about_people_are_written_once_in_words() -> None:
 def test_every_unit_and_kind_extraction_gives_has_a_name() -> None:
     import json
 
-    from suivi.web.i18n import LABELS
+    from suivi.web.i18n import LABELS, labeller
 
     units = json.loads(
         (Path(__file__).parents[1] / "suivi/extraction/patterns/units.json").read_text()
     )
     for code in {unit for unit, _ in units["units"].values()} | {"person"}:
-        assert code in LABELS["unit"], code
+        # Named in the table, or by babel's currency data in both languages.
+        for lang in ("fr", "en"):
+            assert labeller(lang)("unit", code) != code or code in LABELS["unit"], (code, lang)
+    assert labeller("fr")("unit", "JPY") == "yens japonais"
     kinds = ("pledge", "delivery", "capacity", "cost", "share", "trade", "people", "area")
     for kind in (*kinds, "production", "investment"):
         french, english = LABELS["kind"][kind]
@@ -493,20 +496,50 @@ def test_a_project_lists_its_figures_as_titled_links(tmp_path: Path) -> None:
 
     engine = create(str(tmp_path / "links.db"))
     project = {
-        "id": "prj-aaaaaaaaaaaa", "type": "project", "title": "raffinerie d’or de Kati",
-        "fields": {"name": "raffinerie d’or de Kati", "location": "Kati", "sectors": ["mining"], "quantities": ["qty-bbbbbbbbbbbb"]},
-        "status": "planned", "history": [], "sources": [], "conflicts": [], "actors": [],
+        "id": "prj-aaaaaaaaaaaa",
+        "type": "project",
+        "title": "raffinerie d’or de Kati",
+        "fields": {
+            "name": "raffinerie d’or de Kati",
+            "location": "Kati",
+            "sectors": ["mining"],
+            "quantities": ["qty-bbbbbbbbbbbb"],
+        },
+        "status": "planned",
+        "history": [],
+        "sources": [],
+        "conflicts": [],
+        "actors": [],
     }
     figure = {
-        "id": "qty-bbbbbbbbbbbb", "type": "quantity", "title": "62 % — part de l’État",
-        "fields": {"min": 62, "max": 62, "unit": "%", "per": None, "subject": "part de l’État", "kind": "share", "year": None, "project": "prj-aaaaaaaaaaaa", "partners": ["ML"]},
-        "status": None, "sources": [], "conflicts": [], "actors": [],
+        "id": "qty-bbbbbbbbbbbb",
+        "type": "quantity",
+        "title": "62 % — part de l’État",
+        "fields": {
+            "min": 62,
+            "max": 62,
+            "unit": "%",
+            "per": None,
+            "subject": "part de l’État",
+            "kind": "share",
+            "year": None,
+            "project": "prj-aaaaaaaaaaaa",
+            "partners": ["ML"],
+        },
+        "status": None,
+        "sources": [],
+        "conflicts": [],
+        "actors": [],
     }
     replace_records(engine, [project, figure])
     with TestClient(create_app(engine)) as client:
         tree = page(client, "/records/prj-aaaaaaaaaaaa")
-        assert texts(tree, "//section[@aria-labelledby='h-record-figures']//a") == ["62 % — part de l’État"]
+        assert texts(tree, "//section[@aria-labelledby='h-record-figures']//a") == [
+            "62 % — part de l’État"
+        ]
         assert "qty-bbbbbbbbbbbb" not in " ".join(texts(tree, "//table[contains(@class,'fields')]"))
         back = page(client, "/records/qty-bbbbbbbbbbbb?lang=en")
-        assert texts(back, "//section[@aria-labelledby='h-record-project']//a") == ["raffinerie d’or de Kati"]
+        assert texts(back, "//section[@aria-labelledby='h-record-project']//a") == [
+            "raffinerie d’or de Kati"
+        ]
         assert "partners" not in " ".join(texts(back, "//table[contains(@class,'fields')]//th"))

@@ -59,6 +59,6 @@ class Extractor:
         for category in CATEGORIES:
             result[category] = list(getattr(doc._, category) or [])
         # The document's caches hold spans: release them with the document.
-        for key in ("suivi_sents", "suivi_sent_starts", "suivi_folded"):
+        for key in ("suivi_sents", "suivi_sent_starts", "suivi_folded", "suivi_text"):
             doc.user_data.pop(key, None)
         return result

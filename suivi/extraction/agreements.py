@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from suivi.extraction.facts import actors_in, keywords, nearest_date, sectors, status_words
 from suivi.extraction.facts import table as facts_table
-from suivi.extraction.text import folded_text, sentence_at, sentence_evidence
+from suivi.extraction.text import folded_text, raw_text, sentence_at, sentence_evidence
 
 _ANAPHORA = re.compile(
     r"(?:\b(?:ces|cet|cette|ce|ledit|ladite|lesdits|these|this|those|such|meme|celui)\s+"
@@ -38,7 +38,43 @@ _DETAIL = re.compile(
 _NEGATED = re.compile(
     r"\b(?:rien n'a|rien n'avait|aucun|en cas d'|denonce|no agreement|withdr[ae]w|retir)"
 )
+# "ne constitue pas encore un contrat", "n'est pas un accord", "is not a treaty": no agreement.
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:ne|n')\s*[\w'-]+\s+(?:pas|plus|jamais)\s+(?:encore\s+|vraiment\s+|toujours\s+)?"
+    r"|\b(?:is|was|are|were|does|do|did|has|have)\s*(?:n't|\s+not)\s+(?:yet\s+)?"
+    r"(?:\w+\s+)?|\bsans\s+(?:aucun\s+)?|\bwithout\s+(?:any\s+)?)"
+    r"(?:(?:un|une|d'une?|de|d'|le|la|l'|a|an|any|the)\s*)?$"
+)
+# "les accords de ce type", "ce genre de contrat", "tout accord", "such deals": a kind.
+_GENERIC_BEFORE = re.compile(
+    r"\b(?:ce|ces|un|tout|toute|quel|quelque)\s+(?:type|genre|sorte)\s+(?:de\s+|d')$"
+    r"|\b(?:tout|toute|tous\s+les|toutes\s+les|any|such|every)\s+$"
+)
+_GENERIC_AFTER = re.compile(
+    r"\s*(?:de\s+ce\s+(?:type|genre)|du\s+meme\s+(?:type|genre)|of\s+(?:this|that)\s+(?:kind|type)"
+    r"|like\s+(?:this|these))\b"
+)
+# "le port a traité 8 millions de tonnes": the verb, not a treaty.
+_VERB_BEFORE = re.compile(
+    r"\b(?:a|ont|avait|avaient|aura|auront|ayant|est|sont|ete|etait|sera|se|s'|qui|il|elle|on|"
+    r"ils|elles|ne|n'|y|en)\s*$"
+)
 _PLURAL_END = re.compile(r"(?:s|x)$")
+
+
+def _quoted_aside(doc: Doc, folded: str, start: int) -> bool:
+    """A mention inside a quotation that neither dates nor settles it ("« … qu'un accord
+    politique », résume un ingénieur") is someone's comment, not a reported agreement."""
+    sentence = sentence_at(doc, start)
+    line_start = max(folded.rfind("\n", 0, start) + 1, start - 400)
+    before = raw_text(doc)[line_start:start]
+    if before.count("«") <= before.count("»") and before.count("“") <= before.count("”"):
+        return False
+    return _status(folded, sentence.start_char, sentence.end_char) is None and not any(
+        sentence.start_char <= m.start and m.end <= sentence.end_char for m in doc._.dates
+    )
+
+
 # "l'accord", "the agreement" after "un accord …": the same agreement again.
 _DEFINITE = re.compile(r"\b(?:le|la|l'|the)\s*$")
 _STATUS_RANK = {"announced": 0, "signed": 1, "in_force": 2, "ratified": 3}
@@ -104,7 +140,9 @@ class AgreementFinder:
                 continue
             if pattern != "ordinal" and _skip_before().search(folded[max(0, start - 30) : start]):
                 continue
-            if pattern in named_only and not doc.text[start].isupper():
+            if pattern != "ordinal" and self._not_an_agreement(doc, folded, start, end, pattern):
+                continue
+            if pattern in named_only and not raw_text(doc)[start].isupper():
                 continue  # "une déclaration" is a statement; "la Déclaration de Pékin" a text
             if (
                 mentions
@@ -162,7 +200,7 @@ class AgreementFinder:
                 mention.status = None
             date = nearest_date(doc, sentence, start)
             mention.date = date.value if date else None
-            mention.title = " ".join(doc.text[start:scope_end].split()).rstrip(" ,.;:")[:160]
+            mention.title = " ".join(raw_text(doc)[start:scope_end].split()).rstrip(" ,.;:")[:160]
             if (
                 pattern != "ordinal"
                 and _DEFINITE.search(before)
@@ -172,6 +210,24 @@ class AgreementFinder:
             mentions.append(mention)
         doc._.agreements = [self._item(doc, m) for m in self._resolve(mentions)]
         return doc
+
+    @staticmethod
+    def _not_an_agreement(doc: Doc, folded: str, start: int, end: int, pattern: str) -> bool:
+        """A negated mention, a kind of agreement, or the verb "traiter" read as "traité"."""
+        before = folded[max(0, start - 40) : start]
+        if _quoted_aside(doc, folded, start):
+            return True
+        if _NOT_BEFORE.search(before) or _GENERIC_BEFORE.search(before):
+            return True
+        if _GENERIC_AFTER.match(folded, end, min(len(folded), end + 40)):
+            return True
+        if pattern in ("traite", "traites"):
+            surface = raw_text(doc)[start:end]
+            if surface[:1].islower() and (
+                "é" not in surface.lower() or _VERB_BEFORE.search(before)
+            ):
+                return True
+        return False
 
     @staticmethod
     def _refers_back(mention: _Mention, mentions: list[_Mention], *, bare: bool) -> bool:

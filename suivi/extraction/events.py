@@ -16,7 +16,7 @@ from suivi.extraction.countries import country_names
 from suivi.extraction.dates import DateMention
 from suivi.extraction.facts import actors_in, keywords, nearest_date
 from suivi.extraction.facts import table as facts_table
-from suivi.extraction.text import fold_key, folded_text, sentence_at, sentence_evidence
+from suivi.extraction.text import fold_key, folded_text, raw_text, sentence_at, sentence_evidence
 
 _SIGNING = re.compile(r"\bsign(?:ature|ing|e|ed)\b")
 _PEOPLE = re.compile(
@@ -77,11 +77,11 @@ def _triggers(doc: Doc, folded: str) -> list[tuple[str, str, int, int]]:
     kept = []
     for label, pattern, start, end in sorted(found, key=lambda t: t[2]):
         # "la semaine dernière" is a time, "la Semaine africaine de l'énergie" an event.
-        if pattern in named and not doc.text[start].isupper():
+        if pattern in named and not raw_text(doc)[start].isupper():
             continue
         if (
             pattern.startswith("rencontre")
-            and _PARTICIPLE.search(doc.text[start:end])
+            and _PARTICIPLE.search(raw_text(doc)[start:end])
             and not _AUXILIARY.search(folded[max(0, start - 30) : start])
         ):
             continue
@@ -121,7 +121,7 @@ def _place(doc: Doc, sentence: Span, position: int, others: list[int] | None = N
         if best is None or distance < best[0]:
             best = (distance, name)
     if best is None:
-        window = doc.text[position : min(sentence.end_char, position + 60)]
+        window = raw_text(doc)[position : min(sentence.end_char, position + 60)]
         match = _PLACE_WORDS.search(window)
         if (
             match

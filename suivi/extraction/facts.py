@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from suivi.extraction.dates import DateMention
 from suivi.extraction.resources import load
-from suivi.extraction.text import Keywords
+from suivi.extraction.text import Keywords, raw_text
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +63,7 @@ def nearest_date(
 
 def actors_in(doc: Doc, start: int, end: int, kinds: tuple[str, ...]) -> list[str]:
     """Names (states by ISO code) of the actors whose names occur in ``doc.text[start:end]``."""
-    text = doc.text[start:end].casefold()
+    text = raw_text(doc)[start:end].casefold()
     names: list[str] = []
     for actor in doc._.actors:
         if actor["type"] not in kinds:

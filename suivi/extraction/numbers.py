@@ -19,9 +19,10 @@ _EN_WORDS = (
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
 )
 # Number words need text2num: a run of them, joined by spaces, hyphens or "et"/"and".
+# Each word ends at a word boundary: "cent" must not stop inside "cents", nor "vingt" in "vingts".
 WORDS = {
-    "fr": rf"(?:(?:{_FR_WORDS})(?:(?:\s+et\s+|-|\s+)(?:{_FR_WORDS}))*)",
-    "en": rf"(?:(?:{_EN_WORDS})(?:(?:\s+and\s+|-|\s+)(?:{_EN_WORDS}))*)",
+    "fr": rf"(?:(?:{_FR_WORDS})(?![\w])(?:(?:\s+et\s+|-|\s+)(?:{_FR_WORDS})(?![\w]))*)",
+    "en": rf"(?:(?:{_EN_WORDS})(?![\w])(?:(?:\s+and\s+|-|\s+)(?:{_EN_WORDS})(?![\w]))*)",
 }
 _SINGLE_ARTICLES = {"un", "une", "one"}
 

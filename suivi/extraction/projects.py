@@ -22,6 +22,7 @@ from suivi.extraction.text import (
     fold,
     fold_key,
     folded_text,
+    raw_text,
     sentence_at,
     sentence_evidence,
     span_between,
@@ -111,6 +112,27 @@ _STATUS_ORDER = (
     "operational",
     "planned",
 )
+_CLAUSE_BREAK = re.compile(r";|\b(?:tandis que|alors que|whereas|while)\b")
+
+
+def _clause_status(folded: str, position: int, start: int, end: int) -> list[str]:
+    """The status words of the project's own clause when it has some, else of its sentence:
+    in "X est en cours de bitumage, tandis que Y attend sa décision finale", each its own."""
+    words = keywords("project_status")
+    clause_start, clause_end = start, end
+    for match in _CLAUSE_BREAK.finditer(folded, start, end):
+        if match.end() <= position:
+            clause_start = match.end()
+        elif match.start() > position:
+            clause_end = match.start()
+            break
+    if (clause_start, clause_end) != (start, end):
+        own = words.labels_in(folded, clause_start, clause_end)
+        if own:
+            return own
+    return words.labels_in(folded, start, end)
+
+
 _REFERS_BACK = re.compile(
     r"\b(?:le projet|ce projet|the project|le site|le chantier|l'installation)\b"
 )
@@ -237,19 +259,21 @@ class ProjectFinder:
             if _ANAPHORA.search(folded[max(sentence.start_char, start - 25) : start]):
                 continue
             if (
-                doc.text[start].isupper()
-                and re.match(r"[\w-]+\s+[A-Z]", doc.text[start : start + 60])
+                raw_text(doc)[start].isupper()
+                and re.match(r"[\w-]+\s+[A-Z]", raw_text(doc)[start : start + 60])
                 and sentence.start_char != start
             ):
                 continue  # "Railway Authority": a head word inside a proper name
             if (
                 doc._.language != "en"
-                and doc.text[start].isupper()
-                and re.search(r"\([^()]*[A-Z][\w'’-]*\s+$", doc.text[max(0, start - 60) : start])
+                and raw_text(doc)[start].isupper()
+                and re.search(
+                    r"\([^()]*[A-Z][\w'’-]*\s+$", raw_text(doc)[max(0, start - 60) : start]
+                )
             ):
                 continue  # "(pour Trans-Saharan Gas Pipeline)": an English name in a French text
-            if re.match(r"bas[ée]", doc.text[start : end + 1], re.IGNORECASE) and head_is_base(
-                doc.text[start : end + 1]
+            if re.match(r"bas[ée]", raw_text(doc)[start : end + 1], re.IGNORECASE) and head_is_base(
+                raw_text(doc)[start : end + 1]
             ):
                 continue  # "basé à Alger": a participle folded like "base"
             name, location, stop = self._name(doc, start, end, sentence.end_char)
@@ -259,7 +283,7 @@ class ProjectFinder:
                 and location
                 and not re.match(
                     r"\s*(?:[a-zéèêàç]+\s+)?(?:(?:de|d'|d’|du|des|of)\s+)?[A-Z]",
-                    doc.text[end : end + 40],
+                    raw_text(doc)[end : end + 40],
                 )
             ):
                 continue
@@ -274,7 +298,7 @@ class ProjectFinder:
             ):
                 location = None
                 name = name if len(name.split()) >= 2 else name + " "
-            head = fold(doc.text[start:end])
+            head = fold(raw_text(doc)[start:end])
             head_word = fold_key(head).split()[0]
             if head_word in _INVESTMENT_HEADS and self._lender(doc, folded, start, location):
                 continue
@@ -294,10 +318,10 @@ class ProjectFinder:
             if head_word in _place_heads() and not new and not self._built(doc, folded, start):
                 continue  # "le port de Conakry a reçu une cargaison": a place, not a project
             if novel:
-                name = doc.text[start - len(novel.group(0)) : start] + name
+                name = raw_text(doc)[start - len(novel.group(0)) : start] + name
             works = _WORKS.search(before)
             if works:
-                name = doc.text[start - len(works.group(0)) : start] + name
+                name = raw_text(doc)[start - len(works.group(0)) : start] + name
             if label == "general" and location is None and not new:
                 continue
             if location is None:
@@ -389,7 +413,8 @@ class ProjectFinder:
             return None
         start = stop + match.end()
         place = re.match(
-            r"[A-Z][\w'’-]+(?:\s+(?:(?:de|des|du|la)\s+)?[A-Z][\w'’-]+){0,2}", doc.text[start:limit]
+            r"[A-Z][\w'’-]+(?:\s+(?:(?:de|des|du|la)\s+)?[A-Z][\w'’-]+){0,2}",
+            raw_text(doc)[start:limit],
         )
         if place is None or fold(place.group(0)) in demonyms():
             return None
@@ -409,13 +434,13 @@ class ProjectFinder:
             return True
         sentence = sentence_at(doc, start)
         if (
-            doc.text[start].isupper()
+            raw_text(doc)[start].isupper()
             and start != sentence.start_char
             and not _CREATION.search(folded[max(0, start - 45) : start])
         ):
             return True  # "le Fonds d'Abou Dhabi pour le développement": a named institution
-        if doc.text[start].isupper() and start > 0:
-            previous = doc.text[max(0, start - 30) : start].split()
+        if raw_text(doc)[start].isupper() and start > 0:
+            previous = raw_text(doc)[max(0, start - 30) : start].split()
             if previous and previous[-1][:1].isupper() and not previous[-1].endswith((".", ":")):
                 return True  # "International Monetary Fund"
         if location:
@@ -451,7 +476,7 @@ class ProjectFinder:
         """The phrase naming a project from its head word, and the place or proper name in it."""
         span = span_between(doc, start, limit)
         if span is None:
-            return doc.text[start:end], None, end
+            return raw_text(doc)[start:end], None, end
         head_end = next((i for i, t in enumerate(span) if t.idx + len(t.text) >= end), 0)
         words = list(span[: head_end + 1])
         proper: list[str] = []
@@ -482,7 +507,7 @@ class ProjectFinder:
         while words and (words[-1].lower_ in _CONNECT or words[-1].is_punct):
             words.pop()
         name = (
-            " ".join(doc.text[words[0].idx : words[-1].idx + len(words[-1].text)].split())
+            " ".join(raw_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)].split())
             if words
             else ""
         )
@@ -516,7 +541,9 @@ class ProjectFinder:
             proper.append(name_token.text)
             named_before = True
             words[:0] = before
-            name = " ".join(doc.text[words[0].idx : words[-1].idx + len(words[-1].text)].split())
+            name = " ".join(
+                raw_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)].split()
+            )
         if english and not named_before and first.i >= 2:
             # "a vaccine manufacturing hub": English modifiers before the head name its kind.
             lead: list[Token] = []
@@ -532,7 +559,7 @@ class ProjectFinder:
             if lead and fold(lead[0].nbor(-1).text) in ("a", "an", "the"):
                 words[:0] = lead
                 tail = words[-1].idx + len(words[-1].text)
-                name = " ".join(doc.text[words[0].idx : tail].split())
+                name = " ".join(raw_text(doc)[words[0].idx : tail].split())
         location = " ".join(proper) if proper else None
         stop = words[-1].idx + len(words[-1].text) if words else end
         return name, location, stop
@@ -543,7 +570,7 @@ class ProjectFinder:
         status_words = keywords("project_status")
         for position in project.positions:
             sentence = sentence_at(doc, position)
-            statuses += status_words.labels_in(folded, sentence.start_char, sentence.end_char)
+            statuses += _clause_status(folded, position, sentence.start_char, sentence.end_char)
             if sentence.end_char < len(folded):
                 following = sentence_at(doc, sentence.end_char)
                 if following.start_char >= sentence.end_char and _REFERS_BACK.search(

@@ -20,6 +20,7 @@ from suivi.extraction.text import (
     Keywords,
     fold,
     folded_text,
+    raw_text,
     sentence_at,
     sentence_evidence,
     span_between,
@@ -135,7 +136,33 @@ _KIND = Keywords(
     }
 )
 _NOUNS = {"NOUN", "PROPN"}
-_SKIP_SUBJECT = {"plus", "moins", "environ", "pres", "hauteur", "quelque", "ordre"}
+_SKIP_SUBJECT = {
+    "plus",
+    "moins",
+    "environ",
+    "pres",
+    "hauteur",
+    "quelque",
+    "ordre",
+    # "par an", "per year": the period of a rate, never what is measured
+    "an",
+    "ans",
+    "annee",
+    "annees",
+    "jour",
+    "jours",
+    "mois",
+    "semaine",
+    "semaines",
+    "year",
+    "years",
+    "day",
+    "days",
+    "month",
+    "months",
+    "week",
+    "weeks",
+}
 # Nouns that say "an amount of": the thing measured is the noun above them.
 _MEASURE_NOUNS = {
     "montant",
@@ -148,6 +175,8 @@ _MEASURE_NOUNS = {
     "enveloppe",
     "cout",
     "superficie",
+    "surface",
+    "puissance",
     "volume",
     "amount",
     "value",
@@ -438,6 +467,12 @@ def _complement(doc: Doc, figure: _Figure, sentence: Span) -> str | None:
     )
     if rate:
         start += rate.end()
+    form = re.match(
+        r"\s*(?:sous\s+(?:la\s+)?forme|in\s+the\s+form)(?=\s+(?:de|d'|d’|of)\b)",
+        raw_text(doc)[start:],
+    )
+    if form:
+        start += form.end()  # "150 millions sous forme de prêt"
     span = span_between(doc, start, sentence.end_char)
     if span is None or start >= sentence.end_char:
         return None
@@ -543,12 +578,23 @@ def _governor(doc: Doc, figure: _Figure, sentence: Span) -> list[str]:
 def _window(doc: Doc, figure: _Figure, sentence: Span) -> list[str]:
     """Content words of the clause around a figure: the subject where the parse is unreliable
     (English text read with the French model)."""
-    text = doc.text
+    text = raw_text(doc)
     left = max(sentence.start_char, *(text.rfind(c, 0, figure.start) + 1 for c in ",;:(\n"))
     right_stops = [i for i in (text.find(c, figure.end) for c in ",;:.)\n") if i >= 0]
     right = min([sentence.end_char, *right_stops])
-    words = [w.strip("\"'“”") for w in text[left : figure.start].split()][-6:]
+    clause = text[left : figure.start]
+    if (
+        re.match(r"\s*(?:which|that|who|before|after|while|and)\b", clause)
+        and left > sentence.start_char
+    ):
+        # "Inflation, which peaked at …", "…, before easing to 41.2%": the clause's subject
+        # opens the sentence.
+        clause = text[sentence.start_char : figure.start]
+    words = [w.strip("\"'“”") for w in clause.split()][-10:]
     words += [w.strip("\"'“”") for w in text[figure.end : right].split()][:5]
+    if left > sentence.start_char:
+        opening = [w for w in text[sentence.start_char : left].split() if w.isalpha()]
+        words = [w for w in opening if not w.isupper()][:2] + words
     keep = [
         w
         for w in words
@@ -567,7 +613,7 @@ def _parenthesis(
 ) -> str | None:
     """ "l'oxyde d'aluminium (89,7 %)": the words before the bracket; a conversion
     ("51 milliards de francs CFA (77,8 millions d'euros)") takes the subject of the one before."""
-    before = doc.text[max(0, figure.start - 80) : figure.start].rstrip()
+    before = raw_text(doc)[max(0, figure.start - 80) : figure.start].rstrip()
     if not before.endswith("("):
         return None
     before = before[:-1].rstrip()
@@ -594,7 +640,7 @@ def _parenthesis(
 
 def _subject(doc: Doc, figure: _Figure, sentence: Span) -> str | None:
     parts: list[str] = []
-    if figure.people and fold(figure.people) not in fold(doc.text[figure.start : figure.end]):
+    if figure.people and fold(figure.people) not in fold(raw_text(doc)[figure.start : figure.end]):
         parts.append(figure.people)
     elif figure.people:
         people = span_between(doc, figure.start, figure.end)
@@ -609,11 +655,46 @@ def _subject(doc: Doc, figure: _Figure, sentence: Span) -> str | None:
             parts.extend(_window(doc, figure, sentence))
         else:
             parts.extend(_governor(doc, figure, sentence))
+    if (doc._.language or "fr") != "en" and _only_measure(parts):
+        noun = _noun_before(doc, figure, sentence)
+        if noun:
+            parts.append(noun)
     seen: dict[str, None] = {}
     for part in parts:
         if part and fold(part) not in {fold(p) for p in seen}:
             seen[part] = None
     return " ; ".join(seen) or None
+
+
+def _only_measure(parts: list[str]) -> bool:
+    """No subject, or only "montant", "puissance": the thing measured is still to be found."""
+    words = {fold(w) for part in parts for w in part.split()} - {"de", "d'", "du", "des"}
+    return not words or words <= _MEASURE_NOUNS
+
+
+def _noun_before(doc: Doc, figure: _Figure, sentence: Span) -> str | None:
+    """The noun a figure follows: "le barrage de X, d'une puissance de 120 MW" measures the
+    dam; "une centrale de 45 MW" the plant."""
+    span = span_between(doc, figure.start, figure.end)
+    if span is None:
+        return None
+    for token in reversed(doc[max(sentence.start, span.start - 10) : span.start]):
+        if token.pos_ == "VERB" or token.text in (".", ";", ":"):
+            return None
+        key = fold(token.text)
+        if (
+            (
+                token.pos_ == "NOUN"
+                # "Une centrale …" tagged as an adjective, yet with its article
+                or (token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children))
+            )
+            and key not in _MEASURE_NOUNS
+            and key not in _SKIP_SUBJECT
+            and key not in UNIT_TABLE
+            and key not in SCALES
+        ):
+            return _phrase(token)
+    return None
 
 
 def _kind(folded: str, figure: _Figure, sentence: Span) -> str | None:
@@ -668,7 +749,11 @@ class QuantityFinder:
             sentence = sentence_at(doc, figure.start)
             figure.per = _per(folded, figure, sentence.end_char, previous)
             previous = figure
+            if figure.unit == "AED" and _moroccan(folded):
+                figure.unit = "MAD"  # the dirham of a Moroccan story is Morocco's
             subject = _parenthesis(doc, figure, items, figures) or _subject(doc, figure, sentence)
+            if subject is None and len(figures) > 1:
+                subject = _extended_subject(folded, figure, figures)
             figure.extra["subject"] = subject
             item = {
                 "min": _clean(figure.low),
@@ -684,6 +769,23 @@ class QuantityFinder:
                 items.append(item)
         doc._.quantities = items
         return doc
+
+
+def _extended_subject(folded: str, figure: _Figure, figures: list[_Figure]) -> str | None:
+    """ "100 tonnes par an, extensible à 200 tonnes": the second figure measures the same."""
+    before = [f for f in figures if f.end <= figure.start and f.unit == figure.unit]
+    if not before:
+        return None
+    between = folded[before[-1].end : figure.start]
+    if len(between) < 40 and re.search(r"extensible|jusqu|voire|up to|rising to", between):
+        return str(before[-1].extra.get("subject") or "") or None
+    return None
+
+
+def _moroccan(folded: str) -> bool:
+    return ("maroc" in folded or "morocc" in folded) and not re.search(
+        r"emirat|emirates|abou dhabi|abu dhabi|dubai|\beau\b|\buae\b", folded
+    )
 
 
 def _repeated(items: list[dict[str, Any]], item: dict[str, Any]) -> bool:

@@ -93,11 +93,20 @@ class Keywords:
         return self.regex.search(folded, start, stop) is not None
 
 
+def raw_text(doc: Doc) -> str:
+    """The text of ``doc``, built once per document (``Doc.text`` joins every token anew)."""
+    cached = doc.user_data.get("suivi_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["suivi_text"] = cached
+    return str(cached)
+
+
 def folded_text(doc: Doc) -> str:
     """The folded text of ``doc``, computed once per document."""
     cached = doc.user_data.get("suivi_folded")
     if cached is None:
-        cached = fold(doc.text)
+        cached = fold(raw_text(doc))
         doc.user_data["suivi_folded"] = cached
     return str(cached)
 
@@ -160,8 +169,8 @@ def _rule_sentences(doc: Doc) -> list[Span]:
     """Sentences by punctuation: the French parser splits English text at random places."""
     spans: list[Span] = []
     start = 0
-    for match in _SENTENCE_END.finditer(doc.text):
-        previous = doc.text[max(0, match.start() - 6) : match.start()].split()
+    for match in _SENTENCE_END.finditer(raw_text(doc)):
+        previous = raw_text(doc)[max(0, match.start() - 6) : match.start()].split()
         if previous and previous[-1].rstrip(".").lower() in _ABBREVIATIONS:
             continue
         if match.start() > start:
@@ -169,8 +178,8 @@ def _rule_sentences(doc: Doc) -> list[Span]:
             if span is not None and len(span):
                 spans.append(span)
         start = match.end()
-    if start < len(doc.text):
-        span = doc.char_span(start, len(doc.text), alignment_mode="expand")
+    if start < len(raw_text(doc)):
+        span = doc.char_span(start, len(raw_text(doc)), alignment_mode="expand")
         if span is not None and len(span):
             spans.append(span)
     return spans or [doc[:]]
@@ -184,7 +193,7 @@ def sentences(doc: Doc) -> list[Span]:
 
 def evidence(doc: Doc, start: int, end: int) -> dict[str, int]:
     """An evidence object for ``doc.text[start:end]``, trimmed of spaces and capped in length."""
-    text = doc.text
+    text = raw_text(doc)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -369,6 +369,24 @@ def labeller(lang: str) -> Callable[[str, object], str]:
 
     def label(kind: str, code: object) -> str:
         pair = LABELS.get(kind, {}).get(str(code))
-        return pair[index] if pair else str(code)
+        if pair:
+            return pair[index]
+        if kind == "unit":
+            return currency_name(str(code), "en" if index else "fr")
+        return str(code)
 
     return label
+
+
+def currency_name(code: str, lang: str) -> str:
+    """A currency's name from babel's data ("yen japonais"), for codes the table lacks;
+    the code itself when babel does not know it either."""
+    from babel.numbers import UnknownCurrencyError, get_currency_name
+
+    if len(code) != 3 or not code.isupper():
+        return code
+    try:
+        name = str(get_currency_name(code, count=2, locale=lang))
+    except (UnknownCurrencyError, ValueError):
+        return code
+    return code if name == code else name
