@@ -11,7 +11,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from suivi.extraction import factories
+from suivi.extraction import Extractor, factories
 from suivi.extraction.dates import find_dates
 from suivi.extraction.pipeline import add_components
 from suivi.extraction.published import find_published
@@ -644,3 +644,20 @@ def test_more_currencies_are_read(blank: Language) -> None:
     assert [(f.low, f.unit) for f in fr] == [(4_000_000.0, "GNF")]
     en = find_figures("a loan of 12 billion yen and 300 million rupees", "en")
     assert [(f.low, f.unit) for f in en] == [(12e9, "JPY"), (3e8, "INR")]
+
+
+def test_sentences_end_at_line_breaks_and_only_at_final_punctuation(extractor: Extractor) -> None:
+    from suivi.extraction.text import sentence_at
+
+    text = (
+        "Niamey et Ankara signent un accord sur les drones\n\n"
+        "Publié le lundi 3 mars 2025\n\n"
+        "La visite officielle du général Abdourahamane Tiani en Turquie, prévue du 2 au 5 mars, "
+        "a commencé lundi. Elle doit aboutir à un accord."
+    )
+    doc = extractor.nlp(text)
+    headline = sentence_at(doc, 0)
+    assert headline.text.strip() == "Niamey et Ankara signent un accord sur les drones"
+    visit = sentence_at(doc, text.index("La visite"))
+    assert visit.text.startswith("La visite officielle du général Abdourahamane Tiani")
+    assert visit.text.rstrip().endswith("a commencé lundi.")

@@ -111,6 +111,43 @@ def folded_text(doc: Doc) -> str:
     return str(cached)
 
 
+_FINAL = (".", "!", "?", "…", "»", "\"", "”", ")")
+
+
+def _mended_sentences(doc: Doc) -> list[Span]:
+    # The parser sometimes cuts a sentence in the middle ("… la visite du général" |
+    # "Assimi Goïta en Russie …"). A sentence of news copy ends at final punctuation or at a
+    # line break, so a cut elsewhere joins the two pieces again.
+    mended: list[Span] = []
+    for sent in doc.sents:
+        if mended:
+            previous = mended[-1]
+            last = previous[-1]
+            ends = last.text.endswith(_FINAL) or "\n" in last.whitespace_ or last.is_space
+            if not ends:
+                mended[-1] = doc[previous.start : sent.end]
+                continue
+        mended.append(sent)
+    return mended
+
+
+def _split_at_lines(sent: Span) -> list[Span]:
+    # A line break ends a sentence in news copy: the parser reads a headline, a "Publié le"
+    # line or a dateline as one sentence with the paragraph that follows. Boundaries are not
+    # set before parsing, which makes the French parser cut the rest of the text badly.
+    doc = sent.doc
+    parts = []
+    start = sent.start
+    for index in range(sent.start + 1, sent.end):
+        before = doc[index - 1]
+        breaks = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+        if breaks and not doc[index].is_space:
+            parts.append(doc[start:index])
+            start = index
+    parts.append(doc[start : sent.end])
+    return [part for part in parts if part.text.strip()]
+
+
 def sentence_at(doc: Doc, char: int) -> Span:
     """The sentence holding the character offset ``char``."""
     starts = doc.user_data.get("suivi_sent_starts")
@@ -119,7 +156,7 @@ def sentence_at(doc: Doc, char: int) -> Span:
         sents = (
             _rule_sentences(doc)
             if doc.has_extension("language") and doc._.language == "en"
-            else list(doc.sents)
+            else [part for sent in _mended_sentences(doc) for part in _split_at_lines(sent)]
         )
         starts = [s.start_char for s in sents]
         doc.user_data["suivi_sents"] = sents
