@@ -1095,3 +1095,55 @@ def test_an_analyst_relabelling_a_figure_links_it_as_a_pledge(engine: Engine) ->
     promised = get_record(engine, promised["id"])
     assert promised is not None and promised["fields"]["delivered"]["total"] == 12000.0
     assert promised["fields"]["kind"] == "delivery"  # the stored record keeps what was extracted
+
+
+def test_a_shipment_larger_than_a_one_off_pledge_is_not_part_of_it(engine: Engine) -> None:
+    text = "La Russie a promis entre 25 000 et 50 000 tonnes de céréales au Mali en 2023. Le Mali a reçu 55 000 tonnes de blé en 2023. En 2024, 25 000 tonnes de blé sont arrivées."
+    first, second, third = text.split(". ")
+    article(
+        engine,
+        "g.txt",
+        text,
+        {
+            "actors": [state(text, "Mali", "ML")],
+            "quantities": [
+                fact(
+                    text,
+                    first,
+                    min=25000,
+                    max=50000,
+                    unit="t",
+                    per=None,
+                    subject="céréales",
+                    kind="pledge",
+                    year=2023,
+                ),
+                fact(
+                    text,
+                    second,
+                    min=55000,
+                    max=55000,
+                    unit="t",
+                    per=None,
+                    subject="blé",
+                    kind="delivery",
+                    year=2023,
+                ),
+                fact(
+                    text,
+                    third,
+                    min=25000,
+                    max=25000,
+                    unit="t",
+                    per=None,
+                    subject="blé",
+                    kind="delivery",
+                    year=2024,
+                ),
+            ],
+        },
+        published="2024-04-01",
+    )
+    consolidate(engine, TODAY)
+    pledge = next(q for q in by_type(engine, "quantity") if q["fields"]["kind"] == "pledge")
+    assert pledge["fields"]["delivered"]["total"] == 25000.0

@@ -207,6 +207,9 @@ def test_english_text_is_detected_and_read(extractor: Any) -> None:
         ("La Turquie promet des livraisons de 12 000 tonnes d’engrais au Burkina Faso.", "pledge"),
         ("Les 12 000 tonnes d’engrais promises par Ankara sont arrivées au port de Lomé.", "delivery"),
         ("En 2024, le Tchad a reçu 8 000 tonnes de riz de la Chine.", "delivery"),
+        ("Le Maroc fournira 40 000 tonnes d’engrais au Niger l’an prochain.", "pledge"),
+        ("Ankara promet d’acheminer 5 000 tonnes de farine vers Niamey.", "pledge"),
+        ("Les 5 000 tonnes de farine ont été acheminées vers Niamey en mai.", "delivery"),
     ],
 )
 def test_goods_promised_or_delivered(extractor: Extractor, sentence: str, kind: str) -> None:

@@ -38,6 +38,16 @@ def relink(engine: Engine) -> None:
     replace_records(engine, records)
 
 
+def _larger(delivery: dict[str, Any], pledge: dict[str, Any]) -> bool:
+    # One shipment larger than a one-off promise is not part of it (a rate has no ceiling).
+    if pledge["fields"].get("per"):
+        return False
+    try:
+        return float(delivery["fields"].get("min") or 0) > float(pledge["fields"].get("max") or 0)
+    except (TypeError, ValueError):
+        return False
+
+
 def _restated(pledge: dict[str, Any], delivery: dict[str, Any]) -> bool:
     # The pledge's own figure, repeated in an article that reports the pledge, is the
     # promise told again, not goods that arrived.
@@ -82,7 +92,7 @@ def link(
                 continue
             if not set(pledge["fields"].get("partners") or []) & set(fields.get("partners") or []):
                 continue
-            if _restated(pledge, delivery):
+            if _restated(pledge, delivery) or _larger(delivery, pledge):
                 continue
             pledged_in, delivered_in = pledge["fields"].get("year"), fields.get("year")
             if pledged_in and delivered_in and int(delivered_in) < int(pledged_in):
