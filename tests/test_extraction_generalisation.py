@@ -661,3 +661,11 @@ def test_sentences_end_at_line_breaks_and_only_at_final_punctuation(extractor: E
     visit = sentence_at(doc, text.index("La visite"))
     assert visit.text.startswith("La visite officielle du général Abdourahamane Tiani")
     assert visit.text.rstrip().endswith("a commencé lundi.")
+
+
+def test_a_participle_naming_the_builder_is_no_completion(extractor: Extractor) -> None:
+    from suivi.models import ExtractionInput
+
+    text = "Le ministre a lancé à Kati la construction d’une raffinerie d’or réalisée avec le groupe Turkuaz."
+    [project] = extractor.extract(ExtractionInput(doc="k.txt", text=text, published="2025-03-01"))["projects"]
+    assert project["status"] != "operational"
