@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, select
 
@@ -196,23 +196,37 @@ def record_reviews(
     return out
 
 
+K = TypeVar("K")
+
+
+def _verdicts(
+    decisions: Iterable[tuple[K, str, str, Any]],
+) -> tuple[set[K], dict[K, dict[str, Any]]]:
+    # Oldest first: each target's latest decision on the whole, and on each field, stands.
+    whole: dict[K, str] = {}
+    fields: dict[K, dict[str, tuple[str, Any]]] = {}
+    for key, field, action, value in decisions:
+        if field:
+            fields.setdefault(key, {})[field] = (action, value)
+        else:
+            whole[key] = action
+    rejected = {key for key, action in whole.items() if action == "reject"}
+    corrected = {
+        key: {name: value for name, (action, value) in changes.items() if action == "correct"}
+        for key, changes in fields.items()
+    }
+    return rejected, {key: values for key, values in corrected.items() if values}
+
+
 def record_verdicts(engine: Engine) -> tuple[set[str], dict[str, dict[str, Any]]]:
     """What analysts decided about records: the rejected ones, and corrected field values
     (each field's latest review counts; a later confirmation undoes a correction)."""
-    whole: dict[str, str] = {}
-    fields: dict[str, dict[str, tuple[str, Any]]] = {}
-    for record_id, versions in record_reviews(engine).items():
-        for review in versions:
-            if review.field:
-                fields.setdefault(record_id, {})[review.field] = (review.action, review.value)
-            else:
-                whole[record_id] = review.action
-    rejected = {rid for rid, action in whole.items() if action == "reject"}
-    corrected = {
-        rid: {name: value for name, (action, value) in changes.items() if action == "correct"}
-        for rid, changes in fields.items()
-    }
-    return rejected, {rid: values for rid, values in corrected.items() if values}
+    decisions = (
+        (record_id, review.field, review.action, review.value)
+        for record_id, versions in record_reviews(engine).items()
+        for review in versions
+    )
+    return _verdicts(decisions)
 
 
 def records_with_reviewed(engine: Engine, fields: Iterable[str]) -> set[str]:
@@ -264,21 +278,17 @@ def fact_verdicts(engine: Engine) -> tuple[set[FactKey], dict[FactKey, dict[str,
     confirmation undoes an earlier rejection.
     """
     query = _select().where(reviews.c.target == "fact")
-    whole: dict[FactKey, str] = {}
-    fields: dict[FactKey, dict[str, tuple[str, Any]]] = {}
     with engine.connect() as connection:
-        for row in connection.execute(query):
-            key = FactKey(row.document_id, row.category, row.evidence_start, row.evidence_end)
-            if row.field:
-                fields.setdefault(key, {})[row.field] = (row.action, _decode(row.value))
-            else:
-                whole[key] = row.action
-    rejected = {key for key, action in whole.items() if action == "reject"}
-    corrected = {
-        key: {name: value for name, (action, value) in changes.items() if action == "correct"}
-        for key, changes in fields.items()
-    }
-    return rejected, {key: values for key, values in corrected.items() if values}
+        rows = connection.execute(query).all()
+    return _verdicts(
+        (
+            FactKey(row.document_id, row.category, row.evidence_start, row.evidence_end),
+            row.field,
+            row.action,
+            _decode(row.value),
+        )
+        for row in rows
+    )
 
 
 def recent_reviews(engine: Engine, limit: int = 20) -> list[Review]:
