@@ -1147,3 +1147,46 @@ def test_a_shipment_larger_than_a_one_off_pledge_is_not_part_of_it(engine: Engin
     consolidate(engine, TODAY)
     pledge = next(q for q in by_type(engine, "quantity") if q["fields"]["kind"] == "pledge")
     assert pledge["fields"]["delivered"]["total"] == 25000.0
+
+
+def test_an_ownership_share_told_two_ways_is_one_figure_in_conflict(engine: Engine) -> None:
+    one = "À Kayes, la raffinerie de Kayes sera détenue à 51 % par l’État malien et à 49 % par la société Turkuaz."
+    two = "La raffinerie de Kayes avance : l’État y aurait près de 50 % du capital, selon le ministre."
+    for name, text, shares in (
+        ("k1.txt", one, [(51, "capital"), (49, "capital")]),
+        ("k2.txt", two, [(50, "capital")]),
+    ):
+        article(
+            engine,
+            name,
+            text,
+            {
+                "actors": [fact(text, "Turkuaz", name="Turkuaz", type="organization", country="TR")]
+                if "Turkuaz" in text
+                else [],
+                "projects": [
+                    fact(
+                        text,
+                        text,
+                        name="raffinerie de Kayes",
+                        location="Kayes",
+                        sectors=["mining"],
+                        status=None,
+                    )
+                ],
+                "quantities": [
+                    fact(text, text, min=v, max=v, unit="%", per=None, subject=s, kind="share")
+                    for v, s in shares
+                ],
+            },
+            published="2025-05-01",
+        )
+    consolidate(engine, TODAY)
+    shares = {tuple(sorted(docs_of(q))): q for q in by_type(engine, "quantity")}
+    state = shares[("k1.txt", "k2.txt")]
+    [conflict] = state["conflicts"]
+    assert {v["value"]: v["sources"] for v in conflict["values"]} == {
+        51: ["k1.txt"],
+        50: ["k2.txt"],
+    }
+    assert shares[("k1.txt",)]["fields"]["min"] == 49  # the partner's share is another figure

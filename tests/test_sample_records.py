@@ -100,3 +100,17 @@ def test_a_full_rebuild_gives_the_same_records(store: Path, records: list[dict[s
     assert "18 documents re-extracted" in result.stdout
 
     assert without_fact_ids(shown(store)) == without_fact_ids(records)
+
+
+def test_the_senou_share_disagreement_is_shown(records: list[dict[str, Any]]) -> None:
+    shares = [
+        r
+        for r in records
+        if r["type"] == "quantity"
+        and r["fields"]["unit"] == "%"
+        and any(c["field"] == "value" for c in r["conflicts"])
+    ]
+    assert len(shares) == 1
+    [conflict] = [c for c in shares[0]["conflicts"] if c["field"] == "value"]
+    values = {v["value"]: {Path(d).name[:2] for d in v["sources"]} for v in conflict["values"]}
+    assert values[62] >= {"01", "03"} and values[60] == {"05"}

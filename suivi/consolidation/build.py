@@ -89,6 +89,9 @@ def build(
             facts_of[record["id"]] = group
             if category == "quantities":
                 record["fields"]["partners"] = sorted(_partners(group, ctx))
+            if category == "projects":
+                for fact in group:
+                    ctx.projects_in.setdefault(fact.document.id, set()).add(record["id"])
             records.append(record)
     rejected, corrected = verdicts or (set(), {})
     link(records, corrected, rejected)

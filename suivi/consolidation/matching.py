@@ -4,6 +4,7 @@ figure. Each rule is a pairwise test; clustering joins what the tests join."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +39,7 @@ class Context:
     actor_of: dict[tuple[str, str], str] = field(default_factory=dict)
     names_in: dict[str, dict[str, str]] = field(default_factory=dict)
     country_actor: dict[str, str] = field(default_factory=dict)
+    projects_in: dict[str, set[str]] = field(default_factory=dict)
 
     def when(self, fact: Fact, own: str | None) -> str | None:
         """The fact's own date, else its document's reference date."""
@@ -180,11 +182,55 @@ def _close(x: object, y: object) -> bool:
     return abs(fx - fy) <= VALUE_TOLERANCE * max(abs(fx), abs(fy), 1e-9)
 
 
-def same_quantity(a: Fact, b: Fact, _ctx: Context) -> float:
+# Words standing for the host state as a shareholder ("l'État malien détient 62 %").
+_STATE_WORDS = ("etat", "state", "gouvernement", "government")
+# Two reports of one share may round it differently ("62 %", "près de 60 %").
+SHARE_POINTS = 5.0
+
+
+def share_holder(fact: Fact, ctx: Context) -> str | None:
+    """Who holds a share: the actor, or the state, named nearest to the figure."""
+    text = fold(fact.evidence)
+    number = f"{float(fact.get('min') or 0):g}".replace(".", " ")
+    at = text.find(f" {number} ")
+    if at < 0:
+        return None
+    names = {name: actor for name, actor in ctx.names_in.get(fact.document.id, {}).items()}
+    names.update({word: "state" for word in _STATE_WORDS})
+    best: tuple[int, str] | None = None
+    for name, holder in names.items():
+        for found in re.finditer(rf"\b{re.escape(name)}\b", text):
+            distance = min(abs(found.start() - at), abs(found.end() - at))
+            if best is None or distance < best[0]:
+                best = (distance, holder)
+    return best[1] if best else None
+
+
+def same_share(a: Fact, b: Fact, ctx: Context) -> float:
+    """One ownership share told by two articles: the same holder, in an undertaking both
+    articles report, with values a rounding apart (a conflict if they differ)."""
+    if not (a.get("kind") == b.get("kind") == "share" and a.get("unit") == b.get("unit") == "%"):
+        return 0
+    if not ctx.projects_in.get(a.document.id, set()) & ctx.projects_in.get(b.document.id, set()):
+        return 0
+    try:
+        apart = abs(float(a.get("min")) - float(b.get("min")))
+    except (TypeError, ValueError):
+        return 0
+    holder = share_holder(a, ctx)
+    if holder is None or apart > SHARE_POINTS or holder != share_holder(b, ctx):
+        return 0
+    return 1.5 - apart / 10
+
+
+def same_quantity(a: Fact, b: Fact, ctx: Context) -> float:
     """One figure: same unit and rate, same subject and year; a value that differs only
     when the subject is unmistakably the same (then it is a conflict, not two figures)."""
     if a.document.id == b.document.id:
         return 0  # two figures in one article are two statements
+    share = same_share(a, b, ctx)
+    if share:
+        return share
     if a.get("unit") != b.get("unit") or (a.get("per") or None) != (b.get("per") or None):
         return 0
     year_a, year_b = a.get("year"), b.get("year")
