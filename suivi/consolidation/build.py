@@ -297,15 +297,12 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], str, dict
             "place": latest("place"),
             "participants": participants,
         }
-        label = EVENT_LABELS.get(str(fields["event_type"]), "Événement")
-        where = f" — {fields['place']}" if fields["place"] else ""
-        when = f" ({fields['start']})" if fields["start"] else ""
         checked = {
             "start": lambda f: f.get("start"),
             "end": lambda f: f.get("end"),
             "place": lambda f: f.get("place"),
         }
-        return fields, f"{label}{where}{when}", checked
+        return fields, event_title(fields), checked
     fields = {
         name: latest(name) for name in ("min", "max", "unit", "per", "subject", "kind", "year")
     }
@@ -327,6 +324,14 @@ def _number(value: Any) -> str:
         return f"{int(number):,}".replace(",", "\u202f")
     whole, _, decimals = f"{number:,.3f}".rstrip("0").partition(".")
     return f"{whole.replace(',', chr(0x202F))},{decimals}"
+
+
+def event_title(fields: dict[str, Any]) -> str:
+    """An event as a reader names it: "Visite — Russie (2025-06-22)"."""
+    label = EVENT_LABELS.get(str(fields.get("event_type")), "Événement")
+    where = f" — {fields['place']}" if fields.get("place") else ""
+    when = f" ({fields['start']})" if fields.get("start") else ""
+    return f"{label}{where}{when}"
 
 
 def quantity_title(fields: dict[str, Any]) -> str:

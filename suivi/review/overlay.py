@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import Engine
 
-from suivi.consolidation.build import EVENT_LABELS, quantity_title
+from suivi.consolidation.build import event_title, quantity_title
 from suivi.review.reviews import Review, ReviewError, record_reviews
 
 TOP_LEVEL = ("title", "status", "planned")
@@ -198,7 +198,19 @@ def overlay_record(record: dict[str, Any], reviews: list[Review]) -> dict[str, A
     the reviewed and extracted values and the versions; ``review`` is the state of the
     record as a whole, or None. A rejected field shows no value.
     """
-    out = copy.deepcopy(record)
+    out = _lay_over(record, reviews, get_field, set_field)
+    out["title"] = reviewed_title(out)
+    return out
+
+
+def _lay_over(
+    item: dict[str, Any],
+    reviews: list[Review],
+    read: Callable[[dict[str, Any], str], Any],
+    write: Callable[[dict[str, Any], str, Any], None],
+) -> dict[str, Any]:
+    # The latest version of each reviewed field in place, the extracted value kept beside.
+    out = copy.deepcopy(item)
     out["reviews"] = {}
     out["review"] = None
     for field, versions in _by_field(reviews).items():
@@ -206,10 +218,9 @@ def overlay_record(record: dict[str, Any], reviews: list[Review]) -> dict[str, A
             out["review"] = _state(versions, None)
             out["review"]["stale"] = False
             continue
-        current = get_field(record, field)
-        set_field(out, field, versions[-1].value)
+        current = read(item, field)
+        write(out, field, versions[-1].value)
         out["reviews"][field] = _state(versions, current)
-    out["title"] = reviewed_title(out)
     return out
 
 
@@ -222,19 +233,11 @@ def reviewed_records(engine: Engine, records: Iterable[dict[str, Any]]) -> list[
     return [overlay_record(item, by_record.get(item["id"], [])) for item in items]
 
 
-def _event_title(fields: dict[str, Any]) -> str:
-    # As consolidation writes it: "Visite — Moscou (2025-06-24)".
-    label = EVENT_LABELS.get(str(fields.get("event_type")), UNTITLED["event"])
-    where = f" — {fields['place']}" if fields.get("place") else ""
-    when = f" ({fields['start']})" if fields.get("start") else ""
-    return f"{label}{where}{when}"
-
-
 def _title_from_fields(kind: str, fields: dict[str, Any]) -> str | None:
     if kind == "quantity":
         return quantity_title(fields) or None
     if kind == "event":
-        return _event_title(fields)
+        return event_title(fields)
     if kind in {"project", "actor"}:
         name = fields.get("name")
         return str(name) if name else None
@@ -261,18 +264,7 @@ def reviewed_title(record: dict[str, Any]) -> str:
 
 def overlay_fact(fact: dict[str, Any], reviews: list[Review]) -> dict[str, Any]:
     """A fact as reviewed, in the same shape as a record's overlay."""
-    out = copy.deepcopy(fact)
-    out["reviews"] = {}
-    out["review"] = None
-    for field, versions in _by_field(reviews).items():
-        if field == "":
-            out["review"] = _state(versions, None)
-            out["review"]["stale"] = False
-            continue
-        current = fact.get(field)
-        out[field] = versions[-1].value
-        out["reviews"][field] = _state(versions, current)
-    return out
+    return _lay_over(fact, reviews, lambda item, field: item.get(field), dict.__setitem__)
 
 
 def is_rejected(item: dict[str, Any]) -> bool:
