@@ -94,6 +94,14 @@ def without_fact_ids(records: list[dict[str, Any]]) -> str:
     )
 
 
+def run(nlp: Any, text: str, published: str | None = None, language: str = "fr") -> Any:
+    """``text`` through the pipeline ``nlp``, with what extraction is told beforehand."""
+    doc = nlp.make_doc(text)
+    doc._.language = language
+    doc._.published = published
+    return nlp(doc)
+
+
 Route = tuple[int, str, bytes]
 
 

@@ -603,11 +603,8 @@ def test_fact_rows_refuse_evidence_outside(engine: Engine) -> None:
         assert connection.execute(select(documents)).all() == []
 
 
-def test_a_coarse_date_takes_no_side_in_a_conflict(engine: Engine) -> None:
-    load_visit_articles(engine)
-    text = (
-        "Le Mali a signé en juin 2025 un accord nucléaire civil avec Rosatom, rappelle le ministre."
-    )
+def coarse_nuclear_report(engine: Engine, text: str, published: str) -> None:
+    """A later article that dates the nuclear accord only to the month."""
     article(
         engine,
         "a4.txt",
@@ -625,8 +622,16 @@ def test_a_coarse_date_takes_no_side_in_a_conflict(engine: Engine) -> None:
                 )
             ]
         },
-        published="2025-09-01",
+        published=published,
     )
+
+
+def test_a_coarse_date_takes_no_side_in_a_conflict(engine: Engine) -> None:
+    load_visit_articles(engine)
+    text = (
+        "Le Mali a signé en juin 2025 un accord nucléaire civil avec Rosatom, rappelle le ministre."
+    )
+    coarse_nuclear_report(engine, text, "2025-09-01")
     consolidate(engine, TODAY)
     [record] = [a for a in by_type(engine, "agreement") if "nuclear" in a["fields"]["sectors"]]
     assert docs_of(record) == {"a1.txt", "a2.txt", "a4.txt"}
@@ -994,25 +999,7 @@ def test_the_shown_value_is_the_newest_sources_not_a_coarse_guess(engine: Engine
         "Le Mali a signé en juin 2025 un accord nucléaire civil avec Rosatom, rappelle le ministre."
     )
     later = "Le 23 juin 2025, Bamako a signé avec Rosatom l’accord sur le nucléaire civil, rappelle-t-on."
-    article(
-        engine,
-        "a4.txt",
-        text,
-        {
-            "agreements": [
-                fact(
-                    text,
-                    text,
-                    title="accord nucléaire civil",
-                    sectors=["nuclear"],
-                    parties=["ML", "RU", "Rosatom"],
-                    date="2025-06",
-                    status="signed",
-                )
-            ]
-        },
-        published="2025-10-01",
-    )
+    coarse_nuclear_report(engine, text, "2025-10-01")
     consolidate(engine, TODAY)
     [record] = [a for a in by_type(engine, "agreement") if "nuclear" in a["fields"]["sectors"]]
     assert record["fields"]["date"] == "2025-06-24"  # a2 is the newest source giving a day

@@ -5,31 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import spacy
+from helpers import run
 from spacy.language import Language
 
-from suivi.extraction import Extractor, factories
+from suivi.extraction import Extractor
 from suivi.extraction.dates import find_dates
 from suivi.extraction.numbers import parse_digits, parse_words
-from suivi.extraction.pipeline import add_components
 from suivi.extraction.published import find_published
 from suivi.extraction.text import fold
 from suivi.models import ExtractionInput
-
-
-@pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("sentencizer")
-    return add_components(nlp, factories.COMPONENTS)
-
-
-def run(nlp: Language, text: str, published: str | None = None, language: str = "fr") -> Any:
-    doc = nlp.make_doc(text)
-    doc._.language = language
-    doc._.published = published
-    return nlp(doc)
-
 
 # ------------------------------------------------------------------ numbers and dates
 
@@ -205,7 +189,10 @@ def test_english_text_is_detected_and_read(extractor: Any) -> None:
     [
         ("Moscou s’est engagé à fournir au Niger 30 000 tonnes de blé chaque année.", "pledge"),
         ("La Turquie promet des livraisons de 12 000 tonnes d’engrais au Burkina Faso.", "pledge"),
-        ("Les 12 000 tonnes d’engrais promises par Ankara sont arrivées au port de Lomé.", "delivery"),
+        (
+            "Les 12 000 tonnes d’engrais promises par Ankara sont arrivées au port de Lomé.",
+            "delivery",
+        ),
         ("En 2024, le Tchad a reçu 8 000 tonnes de riz de la Chine.", "delivery"),
         ("Le Maroc fournira 40 000 tonnes d’engrais au Niger l’an prochain.", "pledge"),
         ("Ankara promet d’acheminer 5 000 tonnes de farine vers Niamey.", "pledge"),

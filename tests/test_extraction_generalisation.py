@@ -8,29 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import spacy
+from helpers import run
 from spacy.language import Language
 
-from suivi.extraction import Extractor, factories
+from suivi.extraction import Extractor
 from suivi.extraction.dates import find_dates
-from suivi.extraction.pipeline import add_components
 from suivi.extraction.published import find_published
 from suivi.extraction.text import fold
 from suivi.models import ExtractionInput
-
-
-@pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("sentencizer")
-    return add_components(nlp, factories.COMPONENTS)
-
-
-def run(nlp: Language, text: str, published: str | None = None, language: str = "fr") -> Any:
-    doc = nlp.make_doc(text)
-    doc._.language = language
-    doc._.published = published
-    return nlp(doc)
 
 
 def extract(extractor: Any, text: str, published: str | None = None) -> dict[str, Any]:
@@ -667,5 +652,7 @@ def test_a_participle_naming_the_builder_is_no_completion(extractor: Extractor) 
     from suivi.models import ExtractionInput
 
     text = "Le ministre a lancé à Kati la construction d’une raffinerie d’or réalisée avec le groupe Turkuaz."
-    [project] = extractor.extract(ExtractionInput(doc="k.txt", text=text, published="2025-03-01"))["projects"]
+    [project] = extractor.extract(ExtractionInput(doc="k.txt", text=text, published="2025-03-01"))[
+        "projects"
+    ]
     assert project["status"] != "operational"
