@@ -12,7 +12,7 @@ from suivi.extraction import Extractor
 from suivi.extraction.dates import find_dates
 from suivi.extraction.numbers import parse_digits, parse_words
 from suivi.extraction.published import find_published
-from suivi.extraction.text import fold
+from suivi.folding import fold_chars
 from suivi.models import ExtractionInput
 
 # ------------------------------------------------------------------ numbers and dates
@@ -40,12 +40,14 @@ def test_words_are_read_by_text2num() -> None:
 
 def test_fold_keeps_offsets() -> None:
     text = "Sénégal’s côte"
-    assert len(fold(text)) == len(text)
-    assert fold(text).startswith("senegal'")
+    assert len(fold_chars(text)) == len(text)
+    assert fold_chars(text).startswith("senegal'")
 
 
 def test_dates_take_precision_and_context_year() -> None:
-    text = fold("Réunion du 3 au 5 mars 2024, puis signature le 12 avril et fin 2026, en mai.")
+    text = fold_chars(
+        "Réunion du 3 au 5 mars 2024, puis signature le 12 avril et fin 2026, en mai."
+    )
     values = [(m.value, m.until) for m in find_dates(text, "2024-02-20")]
     assert ("2024-03-03", "2024-03-05") in values
     assert ("2024-04-12", None) in values
@@ -54,9 +56,9 @@ def test_dates_take_precision_and_context_year() -> None:
 
 
 def test_weekday_is_anchored_on_publication() -> None:
-    found = find_dates(fold("Les ministres se sont réunis mardi."), "2024-03-14")
+    found = find_dates(fold_chars("Les ministres se sont réunis mardi."), "2024-03-14")
     assert [m.value for m in found] == ["2024-03-12"]
-    assert find_dates(fold("Ils se sont réunis mardi."), None) == []
+    assert find_dates(fold_chars("Ils se sont réunis mardi."), None) == []
 
 
 def test_published_prefers_explicit_line() -> None:

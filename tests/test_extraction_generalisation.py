@@ -14,7 +14,7 @@ from spacy.language import Language
 from suivi.extraction import Extractor
 from suivi.extraction.dates import find_dates
 from suivi.extraction.published import find_published
-from suivi.extraction.text import fold
+from suivi.folding import fold_chars
 from suivi.models import ExtractionInput
 
 
@@ -24,7 +24,7 @@ def extract(extractor: Any, text: str, published: str | None = None) -> dict[str
 
 
 def dates(text: str, published: str | None) -> list[tuple[str, str | None]]:
-    return [(m.value, m.until) for m in find_dates(fold(text), published)]
+    return [(m.value, m.until) for m in find_dates(fold_chars(text), published)]
 
 
 # ------------------------------------------------------------------ publication date
@@ -138,7 +138,7 @@ def test_a_created_institution_is_a_planned_project(extractor: Any) -> None:
         "ainsi que d'un fonds de garantie agricole."
     )
     projects = extract(extractor, text)["projects"]
-    names = [fold(p["name"]) for p in projects]
+    names = [fold_chars(p["name"]) for p in projects]
     assert any("banque" in n for n in names) and any("fonds" in n for n in names)
     assert all(p["status"] == "planned" for p in projects)
 
@@ -149,7 +149,7 @@ def test_a_lender_is_not_a_project(extractor: Any) -> None:
         "Le pont de Rosso, mis en service en 2023, a été financé par la banque allemande KfW. "
         "Le prêt a été négocié avec le Fonds d'Oman pour le développement (FOD)."
     )
-    names = [fold(p["name"]) for p in extract(extractor, text)["projects"]]
+    names = [fold_chars(p["name"]) for p in extract(extractor, text)["projects"]]
     assert any("rosso" in n for n in names)
     assert not any("kfw" in n or "oman" in n for n in names)
 
@@ -170,7 +170,7 @@ def test_project_names_with_places_numbers_and_new_heads(extractor: Any) -> None
         "est suspendu. Un centre de formation aux métiers du rail, installé à Kidira, a ouvert "
         "ses portes en 2022 et reste en service."
     )
-    projects = {fold(p["name"]): p for p in extract(extractor, text)["projects"]}
+    projects = {fold_chars(p["name"]): p for p in extract(extractor, text)["projects"]}
     assert any(p["location"] == "Niger" for p in projects.values())
     assert any("101" in name for name in projects)
     assert any(p["location"] == "Kidira" for p in projects.values())
@@ -182,7 +182,7 @@ def test_a_second_plant_is_another_project(extractor: Any) -> None:
         "L'usine d'engrais de Kribi tourne à plein régime. "
         "Les partenaires ont aussi annoncé l'étude d'une deuxième usine d'engrais."
     )
-    names = [fold(p["name"]) for p in extract(extractor, text)["projects"]]
+    names = [fold_chars(p["name"]) for p in extract(extractor, text)["projects"]]
     assert any("kribi" in n for n in names)
     assert any("deuxieme usine" in n for n in names)
 
@@ -284,7 +284,7 @@ def test_fields_blocks_sections_and_qualified_projects(extractor: Any) -> None:
         "Sur le tronçon Sori-Bana, dont la réhabilitation a été lancée l'an passé, les travaux "
         "avancent. Le projet minier Nadar-Kossi attend encore son financement."
     )
-    names = " ".join(fold(p["name"]) for p in extract(extractor, text)["projects"])
+    names = " ".join(fold_chars(p["name"]) for p in extract(extractor, text)["projects"])
     for key in ("tamsa", "kelio", "sori", "nadar"):
         assert key in names
 
@@ -295,7 +295,7 @@ def test_two_heads_at_one_place_are_two_projects(extractor: Any) -> None:
         "Le prêt financera la route reliant le port en eau profonde de Moana à la capitale. "
         "Une délégation a visité le chantier d'extension du terminal à conteneurs de Moana."
     )
-    names = [fold(p["name"]) for p in extract(extractor, text)["projects"]]
+    names = [fold_chars(p["name"]) for p in extract(extractor, text)["projects"]]
     assert any(n.startswith("port") for n in names)
     assert any(n.startswith("extension du terminal") for n in names)
 
@@ -306,7 +306,7 @@ def test_two_qualified_pipelines_stay_apart(extractor: Any) -> None:
         "Les ministres ont fait le point sur le gazoduc sahélien, dont les études avancent. "
         "Le projet subit la concurrence du gazoduc Lagos-Dakar, soutenu par la CEDEAO."
     )
-    names = [fold(p["name"]) for p in extract(extractor, text)["projects"]]
+    names = [fold_chars(p["name"]) for p in extract(extractor, text)["projects"]]
     assert any("sahelien" in n for n in names)
     assert any("lagos" in n for n in names)
 
@@ -335,7 +335,7 @@ def test_english_modifiers_before_a_head_name_it(extractor: Any) -> None:
         "The minister asked the bank to support the creation of a seed processing hub in "
         "Tarvia, according to a statement issued on Monday by the presidency."
     )
-    names = [fold(p["name"]) for p in extract(extractor, text)["projects"]]
+    names = [fold_chars(p["name"]) for p in extract(extractor, text)["projects"]]
     assert any("seed processing hub" in n for n in names)
 
 
@@ -489,7 +489,7 @@ def test_quantity_subjects_from_rates_extensions_and_forms(extractor: Any) -> No
         "15 millions de dons."
     )
     items = extract(extractor, text)["quantities"]
-    by_value = {q["min"]: fold(q["subject"] or "") for q in items}
+    by_value = {q["min"]: fold_chars(q["subject"] or "") for q in items}
     assert by_value[160].strip() != "an"
     assert "capacite" in by_value[160] or "usine" in by_value[160]
     assert "pret" in by_value[45_000_000]
@@ -503,7 +503,7 @@ def test_english_subjects_come_from_the_sentence_subject(extractor: Any) -> None
         "in the last fiscal year."
     )
     items = extract(extractor, text)["quantities"]
-    by_value = {q["min"]: fold(q["subject"] or "") for q in items}
+    by_value = {q["min"]: fold_chars(q["subject"] or "") for q in items}
     assert "unemployment" in by_value[12.4]
     assert "export" in by_value[2_000_000_000]
 
@@ -540,7 +540,7 @@ def test_a_measure_noun_gives_way_to_the_thing_measured(extractor: Any) -> None:
         "la région depuis 2021. Une centrale thermique de 70 MW près de Tindi figure au plan."
     )
     items = extract(extractor, text)["quantities"]
-    by_value = {q["min"]: fold(q["subject"] or "") for q in items}
+    by_value = {q["min"]: fold_chars(q["subject"] or "") for q in items}
     assert "barrage" in by_value[95]
     assert "centrale" in by_value[70]
 

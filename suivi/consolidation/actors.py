@@ -9,7 +9,8 @@ from rapidfuzz import fuzz
 
 from suivi.consolidation.clusters import cluster
 from suivi.consolidation.facts import Fact
-from suivi.consolidation.names import acronym, fold, is_acronym, organisation_key, person_tokens
+from suivi.consolidation.names import acronym, is_acronym, organisation_key, person_tokens
+from suivi.folding import fold_words
 
 # Two spellings of one family name ("Goïta"/"Goita" fold alike; "Keulika"/"Keoulika" do not)
 # still match at this similarity; two first names must be closer than "Amadou"/"Modibo".
@@ -75,7 +76,11 @@ def _same_actor(a: Fact, b: Fact) -> bool:
         return False
     if kind == "country":
         ca, cb = a.get("country"), b.get("country")
-        return ca == cb if ca and cb else fold(a.get("name") or "") == fold(b.get("name") or "")
+        return (
+            ca == cb
+            if ca and cb
+            else fold_words(a.get("name") or "") == fold_words(b.get("name") or "")
+        )
     if kind == "person":
         return same_person(a, b)
     return same_organisation(a, b)

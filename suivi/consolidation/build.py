@@ -16,7 +16,8 @@ from suivi.consolidation.deliveries import link
 from suivi.consolidation.facts import Document, Fact
 from suivi.consolidation.independence import dispatch_groups
 from suivi.consolidation.matching import BLOCKS, ONE_PER_ARTICLE, RULES, Context, Rule
-from suivi.consolidation.names import fold, person_tokens, rank_before
+from suivi.consolidation.names import person_tokens, rank_before
+from suivi.folding import fold_words
 
 PREFIX = {
     "agreements": "agr",
@@ -66,7 +67,7 @@ def build(
         record = _actor_record(group, groups)
         records.append(record)
         for fact in group:
-            ctx.actor_of[(fact.document.id, fold(fact.get("name") or ""))] = record["id"]
+            ctx.actor_of[(fact.document.id, fold_words(fact.get("name") or ""))] = record["id"]
             _remember_names(ctx, fact, record)
             if fact.get("type") == "country" and fact.get("country"):
                 ctx.states.setdefault(fact.document.id, set()).add(fact.get("country"))
@@ -103,7 +104,7 @@ def _remember_names(ctx: Context, fact: Fact, record: dict[str, Any]) -> None:
     # The names by which a document calls an actor: as written, and for a person the
     # family name alone ("Goïta"), which is how later sentences name them.
     names = ctx.names_in.setdefault(fact.document.id, {})
-    written = fold(fact.get("name") or "")
+    written = fold_words(fact.get("name") or "")
     if len(written) >= 3:
         names[written] = record["id"]
     if fact.get("type") == "person":
@@ -387,12 +388,12 @@ def _linked_actors(group: list[Fact], ctx: Context) -> list[str]:
     linked: set[str] = set()
     for fact in group:
         for name in list(fact.get("participants") or []) + list(fact.get("parties") or []):
-            found = ctx.actor_of.get((fact.document.id, fold(name)))
+            found = ctx.actor_of.get((fact.document.id, fold_words(name)))
             if found is None and len(name) == 2 and name.isupper():
                 found = ctx.country_actor.get(name)
             if found:
                 linked.add(found)
-        words = f" {fold(fact.evidence)} "
+        words = f" {fold_words(fact.evidence)} "
         for name, actor in ctx.names_in.get(fact.document.id, {}).items():
             if f" {name} " in words:
                 linked.add(actor)
@@ -405,12 +406,12 @@ def _link_figures(records: list[dict[str, Any]], groups: dict[str, list[Fact]]) 
     projects = [r for r in records if r["type"] == "project"]
     for quantity in (r for r in records if r["type"] == "quantity"):
         for project in projects:
-            place = fold(project["fields"].get("location") or "")
+            place = fold_words(project["fields"].get("location") or "")
             if any(
                 q.document.id == p.document.id
                 and (
                     (q.start < p.end and p.start < q.end)
-                    or (place and f" {place} " in f" {fold(q.evidence)} ")
+                    or (place and f" {place} " in f" {fold_words(q.evidence)} ")
                 )
                 for q in groups[quantity["id"]]
                 for p in groups[project["id"]]

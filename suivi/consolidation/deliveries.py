@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from suivi.consolidation.names import fold
+from suivi.folding import fold_words
 
 COMMODITIES_FILE = Path(__file__).parent / "data" / "commodities.json"
 
@@ -23,7 +23,7 @@ def _commodity_words() -> dict[str, str]:
 def commodities(subject: str | None) -> set[str]:
     """What a quantity's subject is made of: ``{"wheat"}``, ``{"fuel", "agricultural"}``…"""
     words = _commodity_words()
-    return {words[w] for w in fold(subject or "").split() if w in words}
+    return {words[w] for w in fold_words(subject or "").split() if w in words}
 
 
 def relink(engine: Engine) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from suivi.consolidation.clusters import cluster
 from suivi.consolidation.facts import Document
-from suivi.consolidation.names import fold
+from suivi.folding import fold_words
 
 # Share of five-word runs two texts must have in common to be one dispatch reprinted.
 COPY_THRESHOLD = 0.6
@@ -13,7 +13,7 @@ SHINGLE = 5
 
 def shingles(text: str) -> frozenset[str]:
     """The text's runs of five folded words."""
-    words = fold(text).split()
+    words = fold_words(text).split()
     return frozenset(
         " ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))
     )

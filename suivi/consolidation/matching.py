@@ -14,7 +14,8 @@ from rapidfuzz import fuzz
 
 from suivi.consolidation.dates import days_apart
 from suivi.consolidation.facts import Fact
-from suivi.consolidation.names import STOPWORDS, fold
+from suivi.consolidation.names import STOPWORDS
+from suivi.folding import fold_words
 
 # Sectors that name what an agreement is about; "trade" or "diplomacy" alone say little,
 # so two agreements must share their specific sectors to be one.
@@ -48,7 +49,7 @@ class Context:
 
 def content_words(text: str | None) -> set[str]:
     """The words of ``text`` that carry meaning (folded, four letters or more)."""
-    return {w for w in fold(text or "").split() if len(w) >= 4 and w not in STOPWORDS}
+    return {w for w in fold_words(text or "").split() if len(w) >= 4 and w not in STOPWORDS}
 
 
 def _states(fact: Fact, ctx: Context) -> set[str]:
@@ -98,7 +99,10 @@ def same_agreement(a: Fact, b: Fact, ctx: Context) -> float:
         return 0
     if states_a and states_b and len(states_a & states_b) < min(2, len(states_a), len(states_b)):
         return 0
-    title = fuzz.token_set_ratio(fold(a.get("title") or ""), fold(b.get("title") or "")) / 100
+    title = (
+        fuzz.token_set_ratio(fold_words(a.get("title") or ""), fold_words(b.get("title") or ""))
+        / 100
+    )
     overlap = len(sectors_a & sectors_b) / len(sectors_a | sectors_b)
     score = overlap + title / 2
     apart = days_apart(a.get("date"), b.get("date"))
@@ -120,7 +124,7 @@ def _project_heads() -> frozenset[str]:
     table = json.loads(path.read_text(encoding="utf-8"))
     heads = [h for group in table["project_heads"].values() for h in group]
     heads += table["project_place_heads"]
-    return frozenset(fold(head).split()[0] for head in heads)
+    return frozenset(fold_words(head).split()[0] for head in heads)
 
 
 def project_kind(fact: Fact) -> str:
@@ -129,7 +133,7 @@ def project_kind(fact: Fact) -> str:
     It is the first word of the name that names an undertaking, so that "première
     raffinerie d'or nationale" and "raffinerie d'or" are both refineries.
     """
-    words = [w for w in fold(fact.get("name") or "").split() if w not in STOPWORDS]
+    words = [w for w in fold_words(fact.get("name") or "").split() if w not in STOPWORDS]
     heads = _project_heads()
     return next((w for w in words if w in heads), words[0] if words else "")
 
@@ -140,7 +144,7 @@ def same_project(a: Fact, b: Fact, _ctx: Context) -> float:
     A report that names the project without its place ("la raffinerie d'or") joins the
     located one when its article names that place elsewhere.
     """
-    place_a, place_b = fold(a.get("location") or ""), fold(b.get("location") or "")
+    place_a, place_b = fold_words(a.get("location") or ""), fold_words(b.get("location") or "")
     if place_a and place_b and place_a not in place_b and place_b not in place_a:
         return 0
     kind_a, kind_b = project_kind(a), project_kind(b)
@@ -148,13 +152,13 @@ def same_project(a: Fact, b: Fact, _ctx: Context) -> float:
         return 0
     if place_a and place_b:
         return 2
-    name_a, name_b = fold(a.get("name") or ""), fold(b.get("name") or "")
+    name_a, name_b = fold_words(a.get("name") or ""), fold_words(b.get("name") or "")
     shared = content_words(name_a) & content_words(name_b)
     if fuzz.token_set_ratio(name_a, name_b) >= 85 and len(shared) >= 2:
         return 1
     placed, unplaced = (a, b) if place_a else (b, a)
-    where = fold(placed.get("location") or "")
-    if where and f" {where} " in f" {fold(unplaced.document.text)} ":
+    where = fold_words(placed.get("location") or "")
+    if where and f" {where} " in f" {fold_words(unplaced.document.text)} ":
         return 0.5
     return 0
 
@@ -166,11 +170,15 @@ def same_event(a: Fact, b: Fact, ctx: Context) -> float:
     apart = days_apart(a.get("start"), b.get("start"))
     if apart is None or apart > EVENT_DAYS:
         return False
-    place_a, place_b = fold(a.get("place") or ""), fold(b.get("place") or "")
+    place_a, place_b = fold_words(a.get("place") or ""), fold_words(b.get("place") or "")
     if not place_a or not place_b or place_a == place_b:
         return True
-    people_a = {ctx.actor_of.get((a.document.id, fold(p))) for p in a.get("participants") or []}
-    people_b = {ctx.actor_of.get((b.document.id, fold(p))) for p in b.get("participants") or []}
+    people_a = {
+        ctx.actor_of.get((a.document.id, fold_words(p))) for p in a.get("participants") or []
+    }
+    people_b = {
+        ctx.actor_of.get((b.document.id, fold_words(p))) for p in b.get("participants") or []
+    }
     return bool((people_a & people_b) - {None})
 
 
@@ -190,7 +198,7 @@ SHARE_POINTS = 5.0
 
 def share_holder(fact: Fact, ctx: Context) -> str | None:
     """Who holds a share: the actor, or the state, named nearest to the figure."""
-    text = fold(fact.evidence)
+    text = fold_words(fact.evidence)
     number = f"{float(fact.get('min') or 0):g}".replace(".", " ")
     at = text.find(f" {number} ")
     if at < 0:
@@ -236,7 +244,7 @@ def same_quantity(a: Fact, b: Fact, ctx: Context) -> float:
     year_a, year_b = a.get("year"), b.get("year")
     if year_a and year_b and year_a != year_b:
         return 0
-    subject_a, subject_b = fold(a.get("subject") or ""), fold(b.get("subject") or "")
+    subject_a, subject_b = fold_words(a.get("subject") or ""), fold_words(b.get("subject") or "")
     if not subject_a or not subject_b:
         return 0
     similarity = fuzz.token_set_ratio(subject_a, subject_b) / 100

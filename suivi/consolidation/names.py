@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
+
+from suivi.folding import fold_words
 
 # Titles and ranks that stand before a name in French and English news; they say who someone
 # is, not which person: "le colonel Assimi Goïta" and "Général Assimi Goïta" are one man.
@@ -33,20 +33,11 @@ LEGAL_SUFFIXES = frozenset(
     "sa s a sarl sas ltd limited inc corp corporation plc llc gmbh ag".split()
 )
 STOPWORDS = frozenset("de des du d la le l les et en pour sur au aux of the and for".split())
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-@lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """Lower case, no accents, apostrophes and hyphens as spaces, single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 def person_tokens(name: str) -> tuple[str, ...]:
     """A person's name as folded tokens, titles and ranks left out."""
-    tokens = fold(name).split()
+    tokens = fold_words(name).split()
     while tokens and tokens[0] in TITLES:
         tokens = tokens[1:]
     return tuple(tokens)
@@ -54,7 +45,7 @@ def person_tokens(name: str) -> tuple[str, ...]:
 
 def organisation_key(name: str) -> str:
     """An organisation's name folded, articles and legal suffixes left out."""
-    tokens = fold(name).split()
+    tokens = fold_words(name).split()
     while tokens and tokens[0] in ("le", "la", "les", "l", "the"):
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:
@@ -64,7 +55,7 @@ def organisation_key(name: str) -> str:
 
 def acronym(name: str) -> str:
     """Initials of a name's significant words: "Alliance des États du Sahel" gives "aes"."""
-    words = [word for word in fold(name).split() if word not in STOPWORDS]
+    words = [word for word in fold_words(name).split() if word not in STOPWORDS]
     return "".join(word[0] for word in words) if len(words) > 1 else ""
 
 
@@ -76,12 +67,12 @@ def is_acronym(name: str) -> bool:
 
 def rank_before(name: str, sentence: str) -> str | None:
     """The military rank written just before ``name`` in ``sentence``, if any."""
-    folded = fold(sentence)
+    folded = fold_words(sentence)
     tokens = person_tokens(name)
     if not tokens:
         return None
     target = " ".join(tokens)
     for rank in RANKS:
-        if re.search(rf"\b{fold(rank)} {re.escape(target)}\b", folded):
+        if re.search(rf"\b{fold_words(rank)} {re.escape(target)}\b", folded):
             return rank.replace("general", "général").replace("marechal", "maréchal")
     return None

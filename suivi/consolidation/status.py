@@ -70,7 +70,7 @@ def planned_date(facts: list[Fact], ctx: Context) -> str | None:
     already past when the article was written reports a fact, it is no plan).
     """
     from suivi.extraction.dates import find_dates
-    from suivi.extraction.text import fold as fold_same_length
+    from suivi.folding import fold_chars as fold_same_length
 
     found: list[str] = []
     for fact in facts:

@@ -26,13 +26,14 @@ from suivi.extraction.countries import (
 )
 from suivi.extraction.quantities import UNIT_TABLE
 from suivi.extraction.resources import load
-from suivi.extraction.text import fold, fold_key, folded_text, raw_text, sentence_evidence
+from suivi.extraction.text import folded_text, raw_text, sentence_evidence
+from suivi.folding import fold_chars, fold_key
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, set[str]]:
     data = load("lexicon.json")
-    return {key: {fold(w) for w in words} for key, words in data.items()}
+    return {key: {fold_chars(w) for w in words} for key, words in data.items()}
 
 
 @lru_cache(maxsize=1)
@@ -191,7 +192,7 @@ def _is_byline(doc: Doc, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end]
-    before = fold(text[line_start:start]).strip()
+    before = fold_chars(text[line_start:start]).strip()
     if "©" in text[line_start:start] or re.search(
         r"(?:^|\W)(?:par|by|credits?|photo|source)\s*:?\s*$", before
     ):
@@ -205,12 +206,12 @@ def _clean_person(span: Span) -> tuple[str, int, int] | None:
     lex = _lexicon()
     tokens = [t for t in span if not t.is_punct or t.text in (".", "-")]
     while tokens and (
-        fold(tokens[0].text).strip(".") in lex["titles"]
-        or fold(tokens[0].text) in lex["titles"]
+        fold_chars(tokens[0].text).strip(".") in lex["titles"]
+        or fold_chars(tokens[0].text) in lex["titles"]
         or not tokens[0].text[:1].isupper()
     ):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or fold(tokens[-1].text) in lex["titles"]):
+    while tokens and (tokens[-1].is_punct or fold_chars(tokens[-1].text) in lex["titles"]):
         tokens = tokens[:-1]
     if not tokens or len(tokens) > 6:
         return None
@@ -221,7 +222,7 @@ def _clean_person(span: Span) -> tuple[str, int, int] | None:
             return None
         if (
             not text[:1].isupper()
-            and fold(text) not in _NAME_PARTICLES
+            and fold_chars(text) not in _NAME_PARTICLES
             and not text.startswith("al-")
         ):
             return None
@@ -270,7 +271,7 @@ def _capitals_surname(text: str, start: int) -> bool:
     previous = re.search(r"([A-ZÀ-Ý][a-zà-ÿ]+)\s$", text[max(0, start - 30) : start])
     if previous is None or start - len(previous.group(0)) <= 0:
         return False
-    word = fold(previous.group(1))
+    word = fold_chars(previous.group(1))
     before = text[max(0, start - len(previous.group(0)) - 8) : start - len(previous.group(0))]
     before = before.rstrip(" ")
     if not before or before[-1] in ".!?\n:":
@@ -288,7 +289,9 @@ def _capitals_person(text: str, start: int, end: int) -> tuple[str, int] | None:
     if given is None:
         return None
     words = given.group(1).split()
-    while words and (fold(words[0]) in lex["titles"] or fold(words[0]) in lex["not_names"]):
+    while words and (
+        fold_chars(words[0]) in lex["titles"] or fold_chars(words[0]) in lex["not_names"]
+    ):
         words = words[1:]
     if not words:
         return None
@@ -298,7 +301,7 @@ def _capitals_person(text: str, start: int, end: int) -> tuple[str, int] | None:
         previous
         and previous.group(1).islower()
         and previous.group(1) not in ("et", "de", "du", "and", "by", "par", "avec", "with")
-        and fold(previous.group(1)) not in lex["titles"]
+        and fold_chars(previous.group(1)) not in lex["titles"]
     ):
         return None  # "le drone Falcon KXR": a model after a common noun
     name = " ".join([*words, text[start:end].capitalize()])
@@ -489,7 +492,7 @@ def _clean_org(span: Span) -> tuple[str, int, int] | None:
     english = _is_english(doc)
     tokens = list(span)
     while tokens and (
-        fold(tokens[0].text)
+        fold_chars(tokens[0].text)
         in {"le", "la", "les", "l'", "l’", "du", "des", "de", "the", "d'", "d’"}
         or tokens[0].is_punct
     ):
@@ -520,7 +523,11 @@ def _clean_org(span: Span) -> tuple[str, int, int] | None:
             return None  # "US Defense [Secretary]": part of an office's title
     else:
         # "Sonatrach algérienne": a nationality after a name says whose it is.
-        while len(tokens) > 1 and tokens[-1].text.islower() and fold(tokens[-1].text) in demonyms():
+        while (
+            len(tokens) > 1
+            and tokens[-1].text.islower()
+            and fold_chars(tokens[-1].text) in demonyms()
+        ):
             tokens = tokens[:-1]
     if not tokens:
         return None
@@ -530,18 +537,18 @@ def _clean_org(span: Span) -> tuple[str, int, int] | None:
         lowers = [
             n
             for n, t in enumerate(tokens)
-            if t.is_alpha and t.text.islower() and fold(t.text) not in _NAME_CONNECTORS
+            if t.is_alpha and t.text.islower() and fold_chars(t.text) not in _NAME_CONNECTORS
         ]
         if lowers:
             tokens = tokens[lowers[-1] + 1 :]
-            while tokens and fold(tokens[0].text) in _TRAILING:
+            while tokens and fold_chars(tokens[0].text) in _TRAILING:
                 tokens = tokens[1:]
             if not tokens:
                 return None
         tokens = _extend_english(doc, tokens)
     else:
         # "Assemblée populaire de la": the model stopped inside the name; keep its head.
-        while len(tokens) > 1 and fold(tokens[-1].text) in _TRAILING:
+        while len(tokens) > 1 and fold_chars(tokens[-1].text) in _TRAILING:
             tokens = tokens[:-1]
     name = doc_text(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
     key = fold_key(name)
@@ -562,11 +569,11 @@ def _clean_org(span: Span) -> tuple[str, int, int] | None:
     if _dateline_place(doc, start, end) or _masthead(doc, start, end):
         return None
     if key not in gazetteer():
-        if fold(tokens[0].text) in lex["relation_nouns"] and all(
+        if fold_chars(tokens[0].text) in lex["relation_nouns"] and all(
             not t.text[:1].isupper() or fold_key(t.text) in country_names() for t in tokens[1:]
         ):
             return None  # "Coopération sino-X", "Partenariat stratégique": a relation
-        last = fold(tokens[-1].text)
+        last = fold_chars(tokens[-1].text)
         if last in lex["relation_nouns"] | {"summit", "sommet"} and all(
             all(
                 fold_key(p) in country_names() or fold_key(p) in _CONTINENTS
@@ -576,7 +583,9 @@ def _clean_org(span: Span) -> tuple[str, int, int] | None:
             if t.text != "-"
         ):
             return None  # "Africa-Russia Summit", "China-Africa Cooperation": an event, a relation
-        if _minister_piece(doc, start) and not ({fold(t.text) for t in tokens} & lex["org_words"]):
+        if _minister_piece(doc, start) and not (
+            {fold_chars(t.text) for t in tokens} & lex["org_words"]
+        ):
             return None
         if (
             len(tokens) >= 2
@@ -591,12 +600,15 @@ def _clean_org(span: Span) -> tuple[str, int, int] | None:
     lower = [
         t.text
         for t in tokens
-        if t.is_alpha and t.text.islower() and fold(t.text) not in _NAME_CONNECTORS
+        if t.is_alpha and t.text.islower() and fold_chars(t.text) not in _NAME_CONNECTORS
     ]
     limit = 2 if english else 4
     if len(lower) >= limit and key not in gazetteer():
         return None
-    if all(fold(t.text) in lex["titles"] or fold(t.text) in lex["not_names"] for t in tokens):
+    if all(
+        fold_chars(t.text) in lex["titles"] or fold_chars(t.text) in lex["not_names"]
+        for t in tokens
+    ):
         return None
     return name, start, end
 
@@ -627,7 +639,7 @@ def doc_text(doc: Doc, start: int, end: int) -> str:
 
 
 def _looks_like_org(name: str) -> bool:
-    words = {fold(w).strip(".,") for w in name.split()}
+    words = {fold_chars(w).strip(".,") for w in name.split()}
     return bool(words & _lexicon()["org_words"]) or fold_key(name) in gazetteer()
 
 
@@ -668,7 +680,7 @@ def _role(doc: Doc, start: int, end: int) -> str | None:
     after = text[end : end + 120]
     if after.startswith(","):
         clause = re.split(r"[,.;)\n]", after[1:], maxsplit=1)[0].strip()
-        first = fold(clause.split(" ")[0]) if clause else ""
+        first = fold_chars(clause.split(" ")[0]) if clause else ""
         if first in lex["titles"] or first in ("chef", "responsable", "membre", "pdg", "directeur"):
             return clause[:100]
     before = text[max(0, start - 100) : start]
@@ -676,7 +688,8 @@ def _role(doc: Doc, start: int, end: int) -> str | None:
     piece = re.sub(r"^(?:et|and|par|by|du|de|le|la|les|l['’])\s+", "", piece, flags=re.I).strip()
     words = piece.split()
     if words and any(
-        fold(w) in lex["titles"] and fold(w) not in {"de", "du", "des", "d", "la", "le", "l", "et"}
+        fold_chars(w) in lex["titles"]
+        and fold_chars(w) not in {"de", "du", "des", "d", "la", "le", "l", "et"}
         for w in words
     ):
         return piece[:100] or None
@@ -868,7 +881,7 @@ class ActorFinder:
                     continue
                 found.append(_Actor(name, kind, start, end))
             elif ent.label_ in ("ORG", "LOC", "MISC"):
-                lead = fold(ent[0].text)
+                lead = fold_chars(ent[0].text)
                 lex = _lexicon()
                 if lead in lex["titles"] and len(ent) >= 2 and not _looks_like_org(ent.text):
                     person = _clean_person(ent)

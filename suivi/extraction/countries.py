@@ -9,7 +9,7 @@ import pycountry
 from babel import Locale
 
 from suivi.extraction.resources import load
-from suivi.extraction.text import fold, fold_key
+from suivi.folding import fold_chars, fold_key
 
 
 @lru_cache(maxsize=1)
@@ -51,13 +51,13 @@ def country_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Folded demonym ("malien", "russe") -> ISO code. Babel has no demonyms: a data file."""
-    return {fold(k): v for k, v in load("countries.json")["demonyms"].items()}
+    return {fold_chars(k): v for k, v in load("countries.json")["demonyms"].items()}
 
 
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """Folded capital ("moscou") -> ISO code, to tell a person's country from a dateline or role."""
-    return {fold(k): v for k, v in load("countries.json")["capitals"].items()}
+    return {fold_chars(k): v for k, v in load("countries.json")["capitals"].items()}
 
 
 def code_of(name: str) -> str | None:

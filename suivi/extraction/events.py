@@ -16,7 +16,8 @@ from suivi.extraction.countries import country_names
 from suivi.extraction.dates import DateMention
 from suivi.extraction.facts import actors_in, keywords, nearest_date
 from suivi.extraction.facts import table as facts_table
-from suivi.extraction.text import fold_key, folded_text, raw_text, sentence_at, sentence_evidence
+from suivi.extraction.text import folded_text, raw_text, sentence_at, sentence_evidence
+from suivi.folding import fold_key
 
 _SIGNING = re.compile(r"\bsign(?:ature|ing|e|ed)\b")
 _PEOPLE = re.compile(

@@ -19,14 +19,13 @@ from suivi.extraction.facts import keywords, sectors
 from suivi.extraction.facts import table as facts_table
 from suivi.extraction.resources import load
 from suivi.extraction.text import (
-    fold,
-    fold_key,
     folded_text,
     raw_text,
     sentence_at,
     sentence_evidence,
     span_between,
 )
+from suivi.folding import fold_chars, fold_key
 
 _ANAPHORA = re.compile(
     r"\b(?:aucune|aucun|no|ce|cet|cette|ces|ledit|ladite|this|these|that|its"
@@ -298,7 +297,7 @@ class ProjectFinder:
             ):
                 location = None
                 name = name if len(name.split()) >= 2 else name + " "
-            head = fold(raw_text(doc)[start:end])
+            head = fold_chars(raw_text(doc)[start:end])
             head_word = fold_key(head).split()[0]
             if head_word in _INVESTMENT_HEADS and self._lender(doc, folded, start, location):
                 continue
@@ -416,7 +415,7 @@ class ProjectFinder:
             r"[A-Z][\w'’-]+(?:\s+(?:(?:de|des|du|la)\s+)?[A-Z][\w'’-]+){0,2}",
             raw_text(doc)[start:limit],
         )
-        if place is None or fold(place.group(0)) in demonyms():
+        if place is None or fold_chars(place.group(0)) in demonyms():
             return None
         return place.group(0)
 
@@ -445,7 +444,7 @@ class ProjectFinder:
                 return True  # "International Monetary Fund"
         if location:
             words = location.split()
-            if any(fold(w) in _org_words() for w in words):
+            if any(fold_chars(w) in _org_words() for w in words):
                 return True  # "Exim Bank of China"
             if len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2:
                 return True  # an acronym: "la banque KfW"
@@ -484,7 +483,7 @@ class ProjectFinder:
             low = token.lower_
             if token.is_punct and token.text not in ("-", "–", "'"):
                 break
-            if fold(low) in _NAMING:
+            if fold_chars(low) in _NAMING:
                 continue
             if (
                 token.like_num
@@ -521,7 +520,7 @@ class ProjectFinder:
             and len(before) == 2
             and before[0].text.islower()
             and before[0].is_alpha
-            and fold(before[0].text) not in _STOP_WORDS | _CONNECT
+            and fold_chars(before[0].text) not in _STOP_WORDS | _CONNECT
             and before[1].text[:1].isupper()
         ):
             before = [before[1], before[0]]
@@ -535,8 +534,8 @@ class ProjectFinder:
             and name_token.text[:1].isupper()
             and not name_token.is_sent_start
             and (english or name_token.pos_ in ("PROPN", "NOUN", "X"))
-            and fold(name_token.text) not in demonyms()
-            and fold(name_token.text) not in ("the", "a", "an", "le", "la", "les")
+            and fold_chars(name_token.text) not in demonyms()
+            and fold_chars(name_token.text) not in ("the", "a", "an", "le", "la", "les")
         ):
             proper.append(name_token.text)
             named_before = True
@@ -548,15 +547,15 @@ class ProjectFinder:
             # "a vaccine manufacturing hub": English modifiers before the head name its kind.
             lead: list[Token] = []
             for token in reversed(doc[max(0, first.i - 3) : first.i]):
-                if fold(token.text) in ("a", "an", "the"):
+                if fold_chars(token.text) in ("a", "an", "the"):
                     break
-                if not (token.is_alpha and token.text.islower()) or fold(token.text) in (
+                if not (token.is_alpha and token.text.islower()) or fold_chars(token.text) in (
                     _STOP_WORDS | _CONNECT | {"new"}
                 ):
                     lead = []
                     break
                 lead.insert(0, token)
-            if lead and fold(lead[0].nbor(-1).text) in ("a", "an", "the"):
+            if lead and fold_chars(lead[0].nbor(-1).text) in ("a", "an", "the"):
                 words[:0] = lead
                 tail = words[-1].idx + len(words[-1].text)
                 name = " ".join(raw_text(doc)[words[0].idx : tail].split())

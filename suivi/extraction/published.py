@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from suivi.extraction.calendar import WEEKDAY, day, month, month_number, year
-from suivi.extraction.text import fold
+from suivi.folding import fold_chars
 
 _DATE_FR = rf"(?:{WEEKDAY},?\s+)?(?:le\s+)?{day('d')}\s+{month('m')},?\s+{year('y')}"
 _DATE_EN = rf"(?:{WEEKDAY},?\s+)?{month('m2')}\s+{day('d2')},?\s+{year('y2')}"
@@ -66,7 +66,7 @@ def find_published(text: str) -> str | None:
     An explicit publication line wins; then a ``date`` header on the first line; then a
     dateline opening the text. Dates of events are never taken for the publication date.
     """
-    folded = fold(text)
+    folded = fold_chars(text)
     explicit = _PUBLISHED.search(folded)
     if explicit:
         found = _valid(_iso(explicit))

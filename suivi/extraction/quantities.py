@@ -18,17 +18,17 @@ from suivi.extraction.numbers import DIGITS, WORDS, parse_digits, parse_words
 from suivi.extraction.resources import load
 from suivi.extraction.text import (
     Keywords,
-    fold,
     folded_text,
     raw_text,
     sentence_at,
     sentence_evidence,
     span_between,
 )
+from suivi.folding import fold_chars
 
 
 def _alt(words: list[str]) -> str:
-    ordered = sorted({fold(w) for w in words}, key=len, reverse=True)
+    ordered = sorted({fold_chars(w) for w in words}, key=len, reverse=True)
     parts = []
     for word in ordered:
         body = re.escape(word).replace("\\ ", r"\s+")
@@ -38,18 +38,18 @@ def _alt(words: list[str]) -> str:
 
 _UNITS: dict[str, Any] = load("units.json")
 UNIT_TABLE: dict[str, tuple[str, float]] = {
-    fold(k): (v[0], float(v[1])) for k, v in _UNITS["units"].items()
+    fold_chars(k): (v[0], float(v[1])) for k, v in _UNITS["units"].items()
 }
-SCALES: dict[str, float] = {fold(k): float(v) for k, v in _UNITS["scales"].items()}
-PEOPLE: set[str] = {fold(p) for p in _UNITS["people"]}
+SCALES: dict[str, float] = {fold_chars(k): float(v) for k, v in _UNITS["scales"].items()}
+PEOPLE: set[str] = {fold_chars(p) for p in _UNITS["people"]}
 PER_AFTER = Keywords(
     {
         label: [k for k, v in _UNITS["per"].items() if v == label]
         for label in set(_UNITS["per"].values())
     }
 )
-_PER_AFTER_MAP = {fold(k): v for k, v in _UNITS["per"].items()}
-_PER_BEFORE_MAP = {fold(k): v for k, v in _UNITS["per_before"].items()}
+_PER_AFTER_MAP = {fold_chars(k): v for k, v in _UNITS["per"].items()}
+_PER_BEFORE_MAP = {fold_chars(k): v for k, v in _UNITS["per_before"].items()}
 _SHORT_SCALES = {"m", "md", "mds", "mrd", "mrds", "bn", "k", "mn", "mio"}
 _CURRENCIES = {code for code, _ in UNIT_TABLE.values()} - {"t", "MW", "ha", "%"}
 
@@ -449,7 +449,7 @@ def _per(folded: str, figure: _Figure, sentence_end: int, previous: _Figure | No
         if _LAST_YEAR.match(folded, e):
             continue  # "l'an dernier" dates the figure; it is no rate
         if s - figure.end <= 45:
-            return _PER_AFTER_MAP.get(fold(pattern))
+            return _PER_AFTER_MAP.get(fold_chars(pattern))
     before = folded[max(0, figure.start - 50) : figure.start].split()
     for word in before[-6:]:
         if word.strip(",.;:") in _PER_BEFORE_MAP:
@@ -531,7 +531,7 @@ def _complement(doc: Doc, figure: _Figure, sentence: Span) -> str | None:
             return None
         if token.is_punct or token.like_num or token.pos_ in ("VERB", "AUX", "SCONJ", "PRON"):
             break
-        if fold(token.text) in (
+        if fold_chars(token.text) in (
             "chaque",
             "par",
             "per",
@@ -552,7 +552,7 @@ def _complement(doc: Doc, figure: _Figure, sentence: Span) -> str | None:
         if len(words) >= 6:
             break
     text = " ".join(words).strip()
-    if not text or fold(text) in UNIT_TABLE or fold(text).split()[0] in UNIT_TABLE:
+    if not text or fold_chars(text) in UNIT_TABLE or fold_chars(text).split()[0] in UNIT_TABLE:
         return None
     return text
 
@@ -574,12 +574,12 @@ def _governor(doc: Doc, figure: _Figure, sentence: Span) -> list[str]:
             continue
         if (
             token.pos_ in _NOUNS
-            and fold(token.text) not in UNIT_TABLE
-            and fold(token.text) not in _SKIP_SUBJECT
-            and fold(token.text) not in SCALES
+            and fold_chars(token.text) not in UNIT_TABLE
+            and fold_chars(token.text) not in _SKIP_SUBJECT
+            and fold_chars(token.text) not in SCALES
         ):
             found.append(_phrase(token, inside))
-            if fold(token.text) in _MEASURE_NOUNS:
+            if fold_chars(token.text) in _MEASURE_NOUNS:
                 continue
             break
         if token.pos_ in ("VERB", "AUX", "ADJ") and not (found and token.pos_ == "ADJ"):
@@ -593,8 +593,8 @@ def _governor(doc: Doc, figure: _Figure, sentence: Span) -> list[str]:
         for tok in reversed(doc[sentence.start : span.start]):
             if (
                 tok.pos_ in _NOUNS
-                and fold(tok.text) not in UNIT_TABLE
-                and fold(tok.text) not in _SKIP_SUBJECT
+                and fold_chars(tok.text) not in UNIT_TABLE
+                and fold_chars(tok.text) not in _SKIP_SUBJECT
             ):
                 if span.start - tok.i <= 8:
                     found.append(_phrase(tok))
@@ -627,9 +627,9 @@ def _window(doc: Doc, figure: _Figure, sentence: Span) -> list[str]:
         for w in words
         if w
         and not any(c.isdigit() for c in w)
-        and fold(w) not in _EN_STOP
-        and fold(w) not in UNIT_TABLE
-        and fold(w) not in SCALES
+        and fold_chars(w) not in _EN_STOP
+        and fold_chars(w) not in UNIT_TABLE
+        and fold_chars(w) not in SCALES
         and w not in ("$", "-", "–")
     ]
     return [" ".join(keep)] if keep else []
@@ -648,7 +648,7 @@ def _parenthesis(
     if previous:
         return str(previous[-1].extra.get("subject") or "") or None
     words = re.split(r"[,;:.()«»]", before)[-1].split()[-4:]
-    while words and fold(words[0]) in (
+    while words and fold_chars(words[0]) in (
         "de",
         "des",
         "du",
@@ -667,7 +667,9 @@ def _parenthesis(
 
 def _subject(doc: Doc, figure: _Figure, sentence: Span) -> str | None:
     parts: list[str] = []
-    if figure.people and fold(figure.people) not in fold(raw_text(doc)[figure.start : figure.end]):
+    if figure.people and fold_chars(figure.people) not in fold_chars(
+        raw_text(doc)[figure.start : figure.end]
+    ):
         parts.append(figure.people)
     elif figure.people:
         people = span_between(doc, figure.start, figure.end)
@@ -688,14 +690,14 @@ def _subject(doc: Doc, figure: _Figure, sentence: Span) -> str | None:
             parts.append(noun)
     seen: dict[str, None] = {}
     for part in parts:
-        if part and fold(part) not in {fold(p) for p in seen}:
+        if part and fold_chars(part) not in {fold_chars(p) for p in seen}:
             seen[part] = None
     return " ; ".join(seen) or None
 
 
 def _only_measure(parts: list[str]) -> bool:
     """No subject, or only "montant", "puissance": the thing measured is still to be found."""
-    words = {fold(w) for part in parts for w in part.split()} - {"de", "d'", "du", "des"}
+    words = {fold_chars(w) for part in parts for w in part.split()} - {"de", "d'", "du", "des"}
     return not words or words <= _MEASURE_NOUNS
 
 
@@ -708,7 +710,7 @@ def _noun_before(doc: Doc, figure: _Figure, sentence: Span) -> str | None:
     for token in reversed(doc[max(sentence.start, span.start - 10) : span.start]):
         if token.pos_ == "VERB" or token.text in (".", ";", ":"):
             return None
-        key = fold(token.text)
+        key = fold_chars(token.text)
         if (
             (
                 token.pos_ == "NOUN"
@@ -825,8 +827,8 @@ def _repeated(items: list[dict[str, Any]], item: dict[str, Any]) -> bool:
             item["per"],
         ):
             continue
-        a = set(fold(other["subject"] or "").replace(";", " ").split())
-        b = set(fold(item["subject"] or "").replace(";", " ").split())
+        a = set(fold_chars(other["subject"] or "").replace(";", " ").split())
+        b = set(fold_chars(item["subject"] or "").replace(";", " ").split())
         if not a or not b or a & b:
             return True
     return False

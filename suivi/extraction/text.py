@@ -3,52 +3,19 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
+
+from suivi.folding import fold_chars
 
 #: Longest evidence span the contract accepts.
 MAX_EVIDENCE = 2000
 
-_SPECIAL = {
-    "\u2019": "'",
-    "\u2018": "'",
-    "\u02bc": "'",
-    "\u00a0": " ",
-    "\u202f": " ",
-    "\u2009": " ",
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2011": "-",
-    "\u00b2": "2",
-}
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    if char in _SPECIAL:
-        return _SPECIAL[char]
-    base = unicodedata.normalize("NFKD", char)[:1] or char
-    lowered = base.lower()
-    # Keep one character per character so that offsets in folded text are offsets in the text.
-    return lowered if len(lowered) == 1 else base
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip accents, keeping its length (offsets stay valid)."""
-    return "".join(_fold_char(c) for c in text)
-
-
-def fold_key(text: str) -> str:
-    """Fold ``text`` into a comparison key: folded, hyphens as spaces, single spaces."""
-    return " ".join(fold(text).replace("-", " ").replace(".", " ").split()).strip(" ,;:'\"()")
-
 
 def _alternative(pattern: str) -> str:
     star = pattern.endswith("*")
-    body = re.escape(fold(pattern.rstrip("*"))).replace("\\ ", r"\s+")
+    body = re.escape(fold_chars(pattern.rstrip("*"))).replace("\\ ", r"\s+")
     return body + (r"[\w-]*" if star else r"(?![\w])")
 
 
@@ -106,12 +73,12 @@ def folded_text(doc: Doc) -> str:
     """The folded text of ``doc``, computed once per document."""
     cached = doc.user_data.get("suivi_folded")
     if cached is None:
-        cached = fold(raw_text(doc))
+        cached = fold_chars(raw_text(doc))
         doc.user_data["suivi_folded"] = cached
     return str(cached)
 
 
-_FINAL = (".", "!", "?", "…", "»", "\"", "”", ")")
+_FINAL = (".", "!", "?", "…", "»", '"', "”", ")")
 
 
 def _mended_sentences(doc: Doc) -> list[Span]:
