@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extract_speed import corpus
 
-from suivi.batch import BatchOptions, extract_parallel, shutdown
+from suivi.pipeline.batch import BatchOptions, extract_parallel, shutdown
 from suivi.extraction import Extractor
 from suivi.models import ExtractionInput
 

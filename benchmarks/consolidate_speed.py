@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from suivi.consolidation import consolidate
+from suivi.pipeline import refresh
 from suivi.models import Article
 from suivi.store import add_document, counts, create
 
@@ -150,7 +150,7 @@ def main() -> None:
             )
         figures = counts(engine)
         began = time.perf_counter()
-        made = consolidate(engine)
+        made = refresh(engine)
         elapsed = time.perf_counter() - began
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents {figures['documents']}  facts {figures['facts']}  records {made}")

@@ -19,7 +19,7 @@ from suivi.web.commands import serve, user
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from suivi.ingest import IngestReport
+    from suivi.pipeline.ingest import IngestReport
 
 
 def _fail(message: str) -> None:
@@ -105,7 +105,7 @@ def batch_options(command: Any) -> Any:
 def _batch_extractor(workers: int, scheduler: str | None) -> Any:
     # In one process the model loaded here is used; otherwise each worker loads its own
     # and this process holds none.
-    from suivi.batch import BatchOptions, ParallelExtractor
+    from suivi.pipeline.batch import BatchOptions, ParallelExtractor
 
     options = BatchOptions(workers=workers, scheduler=scheduler)
     return _extractor() if options.in_process else ParallelExtractor(options)
@@ -126,7 +126,7 @@ class _OnFirstUse:
 
 
 def _batch_size(workers: int) -> int:
-    from suivi.ingest import BATCH_SIZE
+    from suivi.pipeline.ingest import BATCH_SIZE
 
     return BATCH_SIZE * max(workers, 1)
 
@@ -172,7 +172,7 @@ def _run_ingest(
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from suivi.ingest import ingest as run
+    from suivi.pipeline.ingest import ingest as run
     from suivi.sources import ReadOptions
 
     options = ReadOptions(
@@ -212,10 +212,8 @@ def _run_ingest(
         f"{len(report.stored)} stored ({facts} fact{'s' if facts != 1 else ''}), "
         f"{len(report.known)} already stored, {len(report.failed)} failed"
     )
-    if report.stored:
-        from suivi.consolidation import consolidate
-
-        summary += f"; {consolidate(engine)} records"
+    if report.records is not None:
+        summary += f"; {report.records} records"
     click.echo(summary)
     return report
 
@@ -375,8 +373,7 @@ def rebuild(
 
     Documents are replayed in the order they were ingested, so record ids stay the same.
     """
-    from suivi.consolidation import consolidate
-    from suivi.rebuild import reextract
+    from suivi.pipeline import reextract, refresh
 
     engine = obj.engine(existing=True)
     if not keep_facts:
@@ -387,7 +384,7 @@ def rebuild(
             _batch_size(workers),
         )
         click.echo(f"{done} documents re-extracted")
-    click.echo(f"{consolidate(engine)} records")
+    click.echo(f"{refresh(engine)} records")
 
 
 @cli.command()

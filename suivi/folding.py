@@ -7,11 +7,13 @@ Three strengths, each for one use:
 - ``fold_key`` also makes hyphens and dots spaces and collapses spacing: a key under which
   two spellings of one name compare equal;
 - ``fold_words`` keeps only word characters, single-spaced: names compared across articles
-  ("Fédération de Russie." and "federation-de-russie" fold alike).
+  ("Fédération de Russie." and "federation-de-russie" fold alike);
+- ``text_identity`` folds case and spacing only, then hashes: a document's identity.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -58,3 +60,13 @@ def fold_words(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def text_identity(text: str) -> str:
+    """A document's identity: SHA-256 of its text with case and spacing folded.
+
+    Two copies of one article that differ only in spacing, line breaks or case are one
+    document.
+    """
+    folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -55,4 +56,15 @@ USER_AGENT = Setting(
     "User-Agent header sent when fetching URLs and feeds.",
 )
 
-SETTINGS = (DB, FETCH_TIMEOUT, MAX_BYTES, USER_AGENT)
+TODAY = Setting(
+    "today",
+    "SUIVI_TODAY",
+    "",
+    "Reference date (YYYY-MM-DD) for what is overdue; empty: today.",
+)
+
+
+def reference_today() -> date:
+    """The date against which planned dates are overdue: ``SUIVI_TODAY``, else today."""
+    given = TODAY.value()
+    return date.fromisoformat(given) if given else date.today()

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from suivi import batch
-from suivi.batch import BatchOptions, extract_parallel
 from suivi.extraction import Extractor
 from suivi.models import ExtractionInput
+from suivi.pipeline import batch
+from suivi.pipeline.batch import BatchOptions, extract_parallel
 
 # Six short dispatches of unequal length, each with an actor, a figure or an agreement, so
 # the results compared below are not empty lists.

@@ -14,7 +14,7 @@ import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
 from test_web_fixtures import Store, build_store
 
-from suivi.review import add_user
+from suivi.store.accounts import add_user
 from suivi.web import create_app
 
 pytestmark = pytest.mark.browser

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from helpers import ARTICLE_FR, ARTICLE_FR_CHROME
 
+from suivi.folding import text_identity as identity
 from suivi.sources.chrome import is_chrome
-from suivi.sources.cleaning import identity, mask_chrome, normalise, strip_chrome
+from suivi.sources.cleaning import mask_chrome, normalise, strip_chrome
 
 
 def test_chrome_lines_are_removed_and_article_kept() -> None:

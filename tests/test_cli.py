@@ -223,8 +223,9 @@ def test_serve_says_when_its_port_is_taken(tmp_path: Path) -> None:
 
 def test_records_show_what_analysts_reviewed(tmp_path: Path) -> None:
     from suivi.models import Article
-    from suivi.review import add_record_review, add_user
+    from suivi.review import add_record_review
     from suivi.store import add_document, create
+    from suivi.store.accounts import add_user
 
     db = tmp_path / "s.db"
     engine = create(str(db))

@@ -14,8 +14,8 @@ from helpers import without_fact_ids
 from sqlalchemy import Engine, delete, insert, select
 
 from suivi.cli import cli
-from suivi.consolidation import consolidate
 from suivi.models import Article
+from suivi.pipeline import refresh
 from suivi.store import RecordFilter, add_document, create, get_record, query_records
 from suivi.store.documents import fact_rows
 from suivi.store.schema import documents, facts
@@ -190,7 +190,7 @@ def test_one_actor_per_person_titles_ignored_namesakes_apart(engine: Engine) -> 
         },
         published="2025-07-03",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     actors = {record["title"]: record for record in by_type(engine, "actor")}
     assert docs_of(actors["Assimi Goïta"]) == {"a1.txt", "a2.txt", "a3.txt"}
     assert actors["Assimi Goïta"]["fields"]["roles"] == ["colonel", "général"]
@@ -228,7 +228,7 @@ def test_one_agreement_with_its_date_conflict(engine: Engine) -> None:
             ],
         },
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     agreements = by_type(engine, "agreement")
     nuclear = [a for a in agreements if "nuclear" in a["fields"]["sectors"]]
     assert len(nuclear) == 1 and len(agreements) == 2
@@ -250,7 +250,7 @@ def test_one_agreement_with_its_date_conflict(engine: Engine) -> None:
 
 def test_one_visit_with_conflicting_dates(engine: Engine) -> None:
     load_visit_articles(engine)
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     [visit] = by_type(engine, "event")
     assert docs_of(visit) == {"a1.txt", "a2.txt"}
     fields = {c["field"]: {v["value"] for v in c["values"]} for c in visit["conflicts"]}
@@ -308,7 +308,7 @@ def test_one_article_never_welds_two_of_its_agreements(engine: Engine) -> None:
         },
         published="2025-06-25",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     for record in by_type(engine, "agreement"):
         names = [s["doc"] for s in record["sources"]]
         assert names.count("b1.txt") <= 1
@@ -370,7 +370,7 @@ def test_project_history_planned_date_and_overdue(engine: Engine) -> None:
         },
         published="2025-10-27",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     [project] = by_type(engine, "project")
     assert docs_of(project) == {"p1.txt", "p2.txt"}
     dated = [(entry["date"], entry["status"]) for entry in project["history"]]
@@ -379,7 +379,7 @@ def test_project_history_planned_date_and_overdue(engine: Engine) -> None:
     assert project["status"] == "preparatory"
     assert project["planned"] in ("2025", "2025-12")  # "fin 2025"
     assert project["overdue"] is True
-    consolidate(engine, date(2025, 11, 30))
+    refresh(engine, date(2025, 11, 30))
     assert get_record(engine, project["id"])["overdue"] is False  # type: ignore[index]
 
 
@@ -478,7 +478,7 @@ def test_figures_merge_conflict_and_deliveries_count_against_pledges(engine: Eng
             ]
         },
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     quantities = by_type(engine, "quantity")
     delivered = next(q for q in quantities if q["fields"]["kind"] == "delivery")
     pledge = next(q for q in quantities if q["fields"]["kind"] == "pledge")
@@ -524,7 +524,7 @@ def test_copies_of_one_dispatch_count_once(engine: Engine) -> None:
     article(engine, "c1.txt", body, item(body, body[:60]), outlet="Agence A")
     article(engine, "c2.txt", copy, item(copy, copy[:60]), outlet="Site B")
     article(engine, "c3.txt", other, item(other, other), outlet="Journal C")
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     [record] = by_type(engine, "agreement")
     assert len(record["sources"]) == 3
     assert record["outlets"] == 3
@@ -533,7 +533,7 @@ def test_copies_of_one_dispatch_count_once(engine: Engine) -> None:
 
 def test_ids_are_stable_when_articles_arrive_and_after_a_rebuild(engine: Engine) -> None:
     load_visit_articles(engine)
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     before = {r["title"]: r["id"] for r in query_records(engine)}
     article(
         engine,
@@ -542,7 +542,7 @@ def test_ids_are_stable_when_articles_arrive_and_after_a_rebuild(engine: Engine)
         {"actors": [person(A3, "Goita"), state(A3, "Mali", "ML")]},
         published="2025-07-03",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     after = {r["title"]: r["id"] for r in query_records(engine)}
     assert all(after[title] == rid for title, rid in before.items())
     snapshot = query_records(engine)
@@ -563,7 +563,7 @@ def test_ids_are_stable_when_articles_arrive_and_after_a_rebuild(engine: Engine)
                 for r in rows
             ],
         )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     rebuilt = query_records(engine)
 
     assert without_fact_ids(rebuilt) == without_fact_ids(snapshot)
@@ -632,7 +632,7 @@ def test_a_coarse_date_takes_no_side_in_a_conflict(engine: Engine) -> None:
         "Le Mali a signé en juin 2025 un accord nucléaire civil avec Rosatom, rappelle le ministre."
     )
     coarse_nuclear_report(engine, text, "2025-09-01")
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     [record] = [a for a in by_type(engine, "agreement") if "nuclear" in a["fields"]["sectors"]]
     assert docs_of(record) == {"a1.txt", "a2.txt", "a4.txt"}
     [conflict] = [c for c in record["conflicts"] if c["field"] == "date"]
@@ -643,9 +643,9 @@ def test_a_coarse_date_takes_no_side_in_a_conflict(engine: Engine) -> None:
 
 
 def test_planned_dates_read_from_varied_phrasings(engine: Engine) -> None:
-    from suivi.consolidation.facts import load
     from suivi.consolidation.matching import Context
     from suivi.consolidation.status import planned_date
+    from suivi.store.facts import load_facts as load
 
     phrasings = {
         "Les autorités tablent sur une mise en service de la centrale à la fin de l’année 2025.": "2025",
@@ -684,7 +684,9 @@ def test_planned_dates_read_from_varied_phrasings(engine: Engine) -> None:
 
 
 def test_reviewed_facts_shape_the_records(engine: Engine) -> None:
-    from suivi.review import FactKey, add_fact_review, add_user
+    from suivi.models import FactKey
+    from suivi.review import add_fact_review
+    from suivi.store.accounts import add_user
 
     load_visit_articles(engine)
     analyst = add_user(engine, "awa", "un mot de passe solide")
@@ -718,7 +720,7 @@ def test_reviewed_facts_shape_the_records(engine: Engine) -> None:
         "2025-06-23",
         "the official communiqué says the 24th",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     [event] = by_type(engine, "event")
     assert docs_of(event) == {"a1.txt"} and event["conflicts"] == []
     [agreement] = by_type(engine, "agreement")
@@ -788,7 +790,7 @@ def test_a_qualified_name_is_the_same_kind_of_project(engine: Engine) -> None:
         },
         published="2025-10-27",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     projects = {r["title"]: docs_of(r) for r in by_type(engine, "project")}
     assert sorted(projects.values(), key=len) == [{"r2.txt"}, {"r1.txt", "r2.txt"}]
 
@@ -829,7 +831,7 @@ def test_a_pledge_told_again_is_not_its_own_delivery(engine: Engine) -> None:
         },
         published="2025-10-01",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     pledge = next(q for q in by_type(engine, "quantity") if q["fields"]["kind"] == "pledge")
     assert "delivered" not in pledge["fields"]
 
@@ -885,7 +887,7 @@ def test_projects_carry_their_figures_and_actors_their_records(engine: Engine) -
         published="2025-06-17",
         outlet="Journal A",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     [project] = by_type(engine, "project")
     figures = {get_record(engine, q)["title"] for q in project["fields"]["quantities"]}  # type: ignore[index]
     assert figures == {"62 % — part de l’État malien", "200 t/an — capacité"}
@@ -900,7 +902,7 @@ def test_projects_carry_their_figures_and_actors_their_records(engine: Engine) -
 def test_sources_without_outlet_count_as_sources_not_outlets(engine: Engine) -> None:
     load_visit_articles(engine)
     article(engine, "a3.txt", A3, {"actors": [person(A3, "Goita")]})  # no outlet known
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     goita = next(r for r in by_type(engine, "actor") if r["title"] == "Assimi Goïta")
     assert goita["outlets"] == 2 and goita["independent_sources"] == 3
 
@@ -984,7 +986,7 @@ def test_same_day_reports_naming_one_treaty_are_one_record(engine: Engine) -> No
             ]
         },
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     records = {r["title"]: docs_of(r) for r in by_type(engine, "agreement")}
     # The clause-like title of the second report is not the record's title.
     assert records == {
@@ -1000,7 +1002,7 @@ def test_the_shown_value_is_the_newest_sources_not_a_coarse_guess(engine: Engine
     )
     later = "Le 23 juin 2025, Bamako a signé avec Rosatom l’accord sur le nucléaire civil, rappelle-t-on."
     coarse_nuclear_report(engine, text, "2025-10-01")
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     [record] = [a for a in by_type(engine, "agreement") if "nuclear" in a["fields"]["sectors"]]
     assert record["fields"]["date"] == "2025-06-24"  # a2 is the newest source giving a day
     article(
@@ -1022,13 +1024,14 @@ def test_the_shown_value_is_the_newest_sources_not_a_coarse_guess(engine: Engine
         },
         published="2025-07-01",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     [record] = [a for a in by_type(engine, "agreement") if "nuclear" in a["fields"]["sectors"]]
     assert record["fields"]["date"] == "2025-06-23"
 
 
 def test_an_analyst_relabelling_a_figure_links_it_as_a_pledge(engine: Engine) -> None:
-    from suivi.review import add_record_review, add_user
+    from suivi.review import add_record_review
+    from suivi.store.accounts import add_user
 
     text = "Moscou fournira 30 000 tonnes de blé au Mali en 2025. Le Mali a reçu 12 000 tonnes de blé russe en 2025."
     first, second = text.split(". ")
@@ -1065,7 +1068,7 @@ def test_an_analyst_relabelling_a_figure_links_it_as_a_pledge(engine: Engine) ->
         },
         published="2025-09-01",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     promised = next(q for q in by_type(engine, "quantity") if q["fields"]["min"] == 30000)
     assert "delivered" not in promised["fields"]
     add_record_review(
@@ -1078,7 +1081,7 @@ def test_an_analyst_relabelling_a_figure_links_it_as_a_pledge(engine: Engine) ->
         "delivery",
         "« fournira » annonce une promesse",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     promised = get_record(engine, promised["id"])
     assert promised is not None and promised["fields"]["delivered"]["total"] == 12000.0
     assert promised["fields"]["kind"] == "delivery"  # the stored record keeps what was extracted
@@ -1131,7 +1134,7 @@ def test_a_shipment_larger_than_a_one_off_pledge_is_not_part_of_it(engine: Engin
         },
         published="2024-04-01",
     )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     pledge = next(q for q in by_type(engine, "quantity") if q["fields"]["kind"] == "pledge")
     assert pledge["fields"]["delivered"]["total"] == 25000.0
 
@@ -1168,7 +1171,7 @@ def test_an_ownership_share_told_two_ways_is_one_figure_in_conflict(engine: Engi
             },
             published="2025-05-01",
         )
-    consolidate(engine, TODAY)
+    refresh(engine, TODAY)
     shares = {tuple(sorted(docs_of(q))): q for q in by_type(engine, "quantity")}
     state = shares[("k1.txt", "k2.txt")]
     [conflict] = state["conflicts"]

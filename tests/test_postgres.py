@@ -19,8 +19,8 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine, text
 
-from suivi.consolidation import consolidate
 from suivi.models import Article
+from suivi.pipeline import refresh
 from suivi.store import (
     RecordFilter,
     add_document,
@@ -168,7 +168,7 @@ def test_documents_facts_and_records_on_postgresql(engine: Engine) -> None:
             engine, bad, {"actors": [{"name": "Mali", "evidence": {"start": 0, "end": 9999}}]}
         )
     assert counts(engine)["documents"] == 1
-    assert consolidate(engine, date(2026, 1, 1)) == 2
+    assert refresh(engine, date(2026, 1, 1)) == 2
     [agreement] = query_records(
         engine, RecordFilter(type="agreement", sector="nuclear", partner="RU")
     )

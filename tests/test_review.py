@@ -15,8 +15,9 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from test_web_fixtures import Store, build_store, records
 
-from suivi.review import FactKey, rejected_facts
+from suivi.models import FactKey
 from suivi.store import replace_records, schema_version
+from suivi.store.reviews import fact_verdicts
 from suivi.web import create_app
 from suivi.web.commands import user
 
@@ -310,7 +311,7 @@ def test_a_fact_is_reviewed_on_its_document(client: TestClient, store: Store) ->
     assert fact["subject"] == "part de l’État malien"
     assert fact["reviews"]["subject"]["extracted"] == "part de l’État"
     # Keyed by the evidence span, so re-extraction (new fact ids) keeps it.
-    [key] = rejected_facts(store.engine)
+    [key] = fact_verdicts(store.engine).rejected
     assert key == FactKey(doc, "quantities", fact["evidence"]["start"], fact["evidence"]["end"])
     tree = lxml.html.fromstring(client.get(f"/documents/{doc}").text)
     assert tree.xpath(f"//li[@id='detail-{fact_id}']/@class")[0].endswith("rejected")
@@ -376,8 +377,8 @@ def test_a_corrected_figure_changes_its_title_everywhere(client: TestClient, sto
 
 
 def test_reviewed_fields_make_the_title_again(store: Store) -> None:
+    from suivi.models import User
     from suivi.review import add_record_review, reviewed_records
-    from suivi.review.users import User
     from suivi.store import get_record
 
     analyst = User(1, "awa")

@@ -1,30 +1,43 @@
-"""Consolidation: facts from many articles become one record per real-world thing."""
+"""Consolidation: facts from many articles become one record per real-world thing.
+
+A pure function of its inputs: the stored documents and facts, what analysts decided about
+facts and records, and the reference date for what is overdue. It reads no store and writes
+no display text beyond the extracted wording.
+"""
 
 from __future__ import annotations
 
-import os
+from dataclasses import replace
 from datetime import date
-
-from sqlalchemy import Engine
+from typing import Any
 
 from suivi.consolidation.build import build
-from suivi.consolidation.facts import load
-from suivi.store.records import replace_records
+from suivi.consolidation.deliveries import link
+from suivi.models import Document, Fact, FactKey, Verdicts
 
 
-def reference_today() -> date:
-    """Today, or the date in ``SUIVI_TODAY`` (for tests and for replaying the past)."""
-    given = os.environ.get("SUIVI_TODAY")
-    return date.fromisoformat(given) if given else date.today()
+def reviewed_facts(facts: list[Fact], verdicts: Verdicts[FactKey]) -> list[Fact]:
+    """``facts`` as analysts reviewed them: a rejected fact supports no record, a corrected
+    field takes the corrected value (the extracted one stays in the store and the history)."""
+    out = []
+    for fact in facts:
+        if fact.identity in verdicts.rejected:
+            continue
+        fixes = verdicts.corrected.get(fact.identity)
+        out.append(replace(fact, data={**fact.data, **fixes}) if fixes else fact)
+    return out
 
 
-def consolidate(engine: Engine, today: date | None = None) -> int:
-    """Recompute every record from every stored fact; return how many there are."""
-    from suivi.review import record_verdicts
+def consolidate(
+    documents: list[Document],
+    facts: list[Fact],
+    today: date,
+    fact_verdicts: Verdicts[FactKey] | None = None,
+    record_verdicts: Verdicts[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Every record the facts support, as analysts reviewed them."""
+    kept = reviewed_facts(facts, fact_verdicts or Verdicts())
+    return build(documents, kept, today, record_verdicts or Verdicts())
 
-    documents, facts = load(engine)
-    built = build(documents, facts, today or reference_today(), record_verdicts(engine))
-    return replace_records(engine, built)
 
-
-__all__ = ["consolidate", "reference_today"]
+__all__ = ["consolidate", "link", "reviewed_facts"]

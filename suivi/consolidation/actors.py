@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from suivi.consolidation.clusters import cluster
-from suivi.consolidation.facts import Fact
 from suivi.consolidation.names import acronym, is_acronym, organisation_key, person_tokens
 from suivi.folding import fold_words
+from suivi.models import Fact
 
 # Two spellings of one family name ("Goïta"/"Goita" fold alike; "Keulika"/"Keoulika" do not)
 # still match at this similarity; two first names must be closer than "Amadou"/"Modibo".

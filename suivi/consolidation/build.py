@@ -13,11 +13,11 @@ from suivi.consolidation import status as status_rules
 from suivi.consolidation.clusters import cluster_scored
 from suivi.consolidation.conflicts import conflicts, latest_value
 from suivi.consolidation.deliveries import link
-from suivi.consolidation.facts import Document, Fact
 from suivi.consolidation.independence import dispatch_groups
 from suivi.consolidation.matching import BLOCKS, ONE_PER_ARTICLE, RULES, Context, Rule
 from suivi.consolidation.names import person_tokens, rank_before
 from suivi.folding import fold_words
+from suivi.models import Document, Fact, Verdicts
 
 PREFIX = {
     "agreements": "agr",
@@ -51,7 +51,7 @@ def build(
     documents: list[Document],
     facts: list[Fact],
     today: date,
-    verdicts: tuple[set[str], dict[str, dict[str, Any]]] | None = None,
+    verdicts: Verdicts[str],
 ) -> list[dict[str, Any]]:
     """Every record the facts support. ``verdicts`` are analysts' rejections and corrections
     of records, which the links between pledges and deliveries follow."""
@@ -94,8 +94,7 @@ def build(
                 for fact in group:
                     ctx.projects_in.setdefault(fact.document.id, set()).add(record["id"])
             records.append(record)
-    rejected, corrected = verdicts or (set(), {})
-    link(records, corrected, rejected)
+    link(records, verdicts)
     _link_figures(records, facts_of)
     return records
 

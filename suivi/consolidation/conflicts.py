@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from suivi.consolidation.dates import compatible
-from suivi.consolidation.facts import Fact
+from suivi.models import Fact
 
 Read = Callable[[Fact], Any]
 

@@ -7,9 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
-
 from suivi.folding import fold_words
+from suivi.models import Verdicts
 
 COMMODITIES_FILE = Path(__file__).parent / "data" / "commodities.json"
 
@@ -24,18 +23,6 @@ def commodities(subject: str | None) -> set[str]:
     """What a quantity's subject is made of: ``{"wheat"}``, ``{"fuel", "agricultural"}``…"""
     words = _commodity_words()
     return {words[w] for w in fold_words(subject or "").split() if w in words}
-
-
-def relink(engine: Engine) -> None:
-    """Recompute the links between pledges and deliveries over the stored records, as
-    analysts reviewed them: a record review changes no fact, so nothing else is rebuilt."""
-    from suivi.review import record_verdicts
-    from suivi.store import query_records, replace_records
-
-    records = query_records(engine)
-    rejected, corrected = record_verdicts(engine)
-    link(records, corrected, rejected)
-    replace_records(engine, records)
 
 
 def _larger(delivery: dict[str, Any], pledge: dict[str, Any]) -> bool:
@@ -56,11 +43,7 @@ def _restated(pledge: dict[str, Any], delivery: dict[str, Any]) -> bool:
     return same_amount and any(s["document_id"] in pledge_docs for s in delivery["sources"])
 
 
-def link(
-    records: list[dict[str, Any]],
-    corrections: dict[str, dict[str, Any]] | None = None,
-    rejected: set[str] | None = None,
-) -> None:
+def link(records: list[dict[str, Any]], verdicts: Verdicts[str] | None = None) -> None:
     """Attach each delivery to the pledges it can fulfil, and total what each pledge received.
 
     A delivery fulfils a pledge of the same unit and commodity, with a partner state in
@@ -71,8 +54,8 @@ def link(
     for record in records:
         record["fields"].pop("delivered", None)
         record["fields"].pop("fulfils", None)
-    fixes = corrections or {}
-    left_out = rejected or set()
+    fixes = verdicts.corrected if verdicts else {}
+    left_out = verdicts.rejected if verdicts else frozenset()
     quantities = [
         {**r, "fields": {**r["fields"], **fixes.get(r["id"], {})}}
         for r in records

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from suivi.consolidation.clusters import cluster
-from suivi.consolidation.facts import Document
 from suivi.folding import fold_words
+from suivi.models import Document
 
 # Share of five-word runs two texts must have in common to be one dispatch reprinted.
 COPY_THRESHOLD = 0.6

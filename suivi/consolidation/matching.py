@@ -13,9 +13,9 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from suivi.consolidation.dates import days_apart
-from suivi.consolidation.facts import Fact
 from suivi.consolidation.names import STOPWORDS
 from suivi.folding import fold_words
+from suivi.models import Fact
 
 # Sectors that name what an agreement is about; "trade" or "diplomacy" alone say little,
 # so two agreements must share their specific sectors to be one.

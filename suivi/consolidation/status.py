@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 
 from suivi.consolidation.dates import last_day
-from suivi.consolidation.facts import Fact
 from suivi.consolidation.matching import Context
+from suivi.models import Fact
 
 # The order of stages, to break ties between reports of the same day.
 STAGES = {

@@ -14,24 +14,16 @@ from typing import Any
 from sqlalchemy import Engine
 
 from suivi.consolidation.build import event_title, quantity_title
-from suivi.review.reviews import Review, ReviewError, record_reviews
+from suivi.models import Review
+from suivi.review.reviews import ReviewError
+from suivi.store.reviews import record_reviews
+from suivi.vocab import CLOSED_FIELDS, STATUSES
 
 TOP_LEVEL = ("title", "status", "planned")
 # Fields a review can change that also decide which list filters a record falls under.
 FACET_FIELDS = ("status", "sectors", "parties", "date", "start", "year")
 # Nested structures computed by consolidation, not a value an analyst types.
 NOT_REVIEWABLE = frozenset({"delivered", "aliases", "roles"})
-STATUSES = {
-    "agreement": ("announced", "signed", "ratified", "in_force", "suspended", "cancelled"),
-    "project": (
-        "planned",
-        "preparatory",
-        "under_construction",
-        "operational",
-        "suspended",
-        "cancelled",
-    ),
-}
 MAX_VALUE = 500
 # The fields consolidation writes a record's title from (suivi/consolidation/build.py): a
 # review of one of them changes the title too.
@@ -76,43 +68,6 @@ def reviewable_fields(record: dict[str, Any]) -> list[str]:
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 
 
-# Fields whose values come from a closed list: a typo there would silently move a record
-# out of its facet (a "promesse" kind is no pledge to the dashboard).
-CLOSED_FIELDS: dict[str, tuple[str, ...]] = {
-    "kind": (
-        "pledge",
-        "delivery",
-        "capacity",
-        "cost",
-        "share",
-        "trade",
-        "target",
-        "production",
-        "investment",
-        "people",
-        "area",
-    ),
-    "per": ("day", "week", "month", "year"),
-    "event_type": ("visit", "meeting", "ceremony", "summit"),
-    "actor_type": ("person", "organization", "country"),
-    "sectors": (
-        "security",
-        "diplomacy",
-        "trade",
-        "investment",
-        "energy",
-        "nuclear",
-        "mining",
-        "agriculture",
-        "education",
-        "science",
-        "health",
-        "digital",
-        "transport",
-        "humanitarian",
-        "culture",
-    ),
-}
 _UNIT = re.compile(r"^(t|MW|ha|%|person|[A-Z]{3})$")
 
 

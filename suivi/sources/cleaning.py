@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -44,11 +43,3 @@ def mask_chrome(text: str) -> str:
     return "".join(out)
 
 
-def identity(text: str) -> str:
-    """A document's identity: SHA-256 of its text with case and spacing folded.
-
-    Two copies of one article that differ only in spacing, line breaks or case are one
-    document.
-    """
-    folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()

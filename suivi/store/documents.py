@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, insert, select, update
 
+from suivi.folding import text_identity
 from suivi.models import Article
-from suivi.sources.cleaning import identity
-from suivi.store.schema import documents, facts, raw_inputs, records
+from suivi.store.schema import documents, facts, raw_inputs, record_facts, records
 
 FACT_CATEGORIES = ("actors", "quantities", "agreements", "events", "projects")
 
@@ -29,7 +29,7 @@ class Stored:
 
 def document_id(text: str) -> str:
     """The public id of a document: the start of its identity hash, stable across rebuilds."""
-    return identity(text)[:16]
+    return text_identity(text)[:16]
 
 
 def add_document(
@@ -39,7 +39,7 @@ def add_document(
 
     A failure anywhere rolls the whole document back: the store is left as it was.
     """
-    ident = identity(article.text)
+    ident = text_identity(article.text)
     doc_id = ident[:16]
     with engine.begin() as connection:
         known = connection.execute(
@@ -163,3 +163,74 @@ def document_facts(engine: Engine, doc_id: str) -> list[dict[str, Any]]:
             }
             out.append(item)
     return out
+
+
+def stored_id(engine: Engine, identity: str) -> str | None:
+    """The id of the document whose text has ``identity``, if one is stored."""
+    with engine.connect() as connection:
+        found = connection.execute(
+            select(documents.c.id).where(documents.c.identity == identity)
+        ).scalar_one_or_none()
+    return str(found) if found is not None else None
+
+
+def replace_facts(
+    engine: Engine, doc_id: str, rows: list[dict[str, Any]], published: str | None = None
+) -> None:
+    """Replace a document's facts with ``rows`` (and set its publication date if given),
+    in one transaction: an interruption leaves the old facts or the new, never a mix."""
+    with engine.begin() as connection:
+        if published:
+            connection.execute(
+                update(documents).where(documents.c.id == doc_id).values(published=published)
+            )
+        old = select(facts.c.id).where(facts.c.document_id == doc_id)
+        connection.execute(delete(record_facts).where(record_facts.c.fact_id.in_(old)))
+        connection.execute(delete(facts).where(facts.c.document_id == doc_id))
+        if rows:
+            connection.execute(insert(facts), rows)
+
+
+def get_document(engine: Engine, doc_id: str) -> dict[str, Any] | None:
+    """A document's metadata and text, or None."""
+    query = select(
+        documents.c.id,
+        documents.c.name,
+        documents.c.title,
+        documents.c.published,
+        documents.c.outlet,
+        documents.c.language,
+        documents.c.url,
+        documents.c.text,
+    ).where(documents.c.id == doc_id)
+    with engine.connect() as connection:
+        row = connection.execute(query).first()
+    return dict(row._mapping) if row else None
+
+
+def documents_by_id(engine: Engine, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Several documents by id, with their text, title, file name, address and language."""
+    wanted = sorted(set(doc_ids))
+    if not wanted:
+        return {}
+    query = select(
+        documents.c.id,
+        documents.c.text,
+        documents.c.title,
+        documents.c.name,
+        documents.c.url,
+        documents.c.language,
+    ).where(documents.c.id.in_(wanted))
+    with engine.connect() as connection:
+        return {str(row.id): dict(row._mapping) for row in connection.execute(query)}
+
+
+def fact_rows_of(engine: Engine, doc_id: str) -> list[Any]:
+    """A document's stored fact rows, in the order of their evidence."""
+    query = (
+        select(facts)
+        .where(facts.c.document_id == doc_id)
+        .order_by(facts.c.evidence_start, facts.c.id)
+    )
+    with engine.connect() as connection:
+        return list(connection.execute(query))

@@ -93,8 +93,8 @@ def add(ctx: click.Context, name: str, password_stdin: bool, db: str | None) -> 
     The password (10 characters or more) is asked twice, or read from standard input with
     --password-stdin; only its argon2 hash is stored.
     """
-    from suivi.review import add_user
     from suivi.store import create
+    from suivi.store.accounts import add_user
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")

@@ -12,16 +12,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
-from suivi.review import (
-    FACET_FIELDS,
-    FactKey,
-    fact_reviews,
-    overlay_fact,
-    records_with_reviewed,
-    reviewed_records,
-)
+from suivi.models import FactKey
+from suivi.review import FACET_FIELDS, overlay_fact, reviewed_records
 from suivi.store import (
     RecordFilter,
     count_records,
@@ -30,8 +24,9 @@ from suivi.store import (
     query_records,
     records_for_document,
 )
+from suivi.store.documents import documents_by_id, fact_rows_of, get_document
 from suivi.store.records import record_year
-from suivi.store.schema import documents, facts
+from suivi.store.reviews import fact_reviews, records_with_reviewed
 
 
 @dataclass(frozen=True)
@@ -136,47 +131,18 @@ def is_actor(engine: Engine, record_id: str) -> bool:
 
 def document(engine: Engine, doc_id: str) -> dict[str, Any] | None:
     """A document's metadata and text, or None."""
-    query = select(
-        documents.c.id,
-        documents.c.name,
-        documents.c.title,
-        documents.c.published,
-        documents.c.outlet,
-        documents.c.language,
-        documents.c.url,
-        documents.c.text,
-    ).where(documents.c.id == doc_id)
-    with engine.connect() as connection:
-        row = connection.execute(query).first()
-    return dict(row._mapping) if row else None
+    return get_document(engine, doc_id)
 
 
 def source_documents(engine: Engine, doc_ids: set[str]) -> dict[str, dict[str, Any]]:
     """Several documents by id, with their text, title, file name and address (a record's
     sources are shown in context, under their article's title)."""
-    if not doc_ids:
-        return {}
-    query = select(
-        documents.c.id,
-        documents.c.text,
-        documents.c.title,
-        documents.c.name,
-        documents.c.url,
-        documents.c.language,
-    ).where(documents.c.id.in_(sorted(doc_ids)))
-    with engine.connect() as connection:
-        return {str(row.id): dict(row._mapping) for row in connection.execute(query)}
+    return documents_by_id(engine, doc_ids)
 
 
 def facts_of(engine: Engine, doc: dict[str, Any]) -> list[dict[str, Any]]:
     """A document's facts, each with its id, evidence, records and reviews laid over."""
-    query = (
-        select(facts)
-        .where(facts.c.document_id == doc["id"])
-        .order_by(facts.c.evidence_start, facts.c.id)
-    )
-    with engine.connect() as connection:
-        rows = list(connection.execute(query))
+    rows = fact_rows_of(engine, doc["id"])
     links = records_for_document(engine, doc["id"])
     keys = {
         row.id: FactKey(doc["id"], row.category, row.evidence_start, row.evidence_end)

@@ -8,13 +8,13 @@ refused whatever its token.
 
 from __future__ import annotations
 
+import hmac
 import secrets
 from urllib.parse import urlparse
 
 from fastapi import HTTPException, Request
 
-from suivi.review import Session, find_session
-from suivi.review.sessions import same_token
+from suivi.store.accounts import Session, find_session
 
 SESSION_COOKIE = "suivi_session"
 CSRF_COOKIE = "suivi_csrf"
@@ -65,3 +65,10 @@ def safe_next(target: str | None) -> str:
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return "/"
     return target
+
+
+def same_token(given: str | None, expected: str | None) -> bool:
+    """Constant-time comparison of two CSRF tokens; a missing one never matches."""
+    if not given or not expected:
+        return False
+    return hmac.compare_digest(given.encode(), expected.encode())

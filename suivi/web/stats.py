@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
 from suivi.review import is_rejected
-from suivi.review.tables import reviews
 from suivi.store import counts, query_records
+from suivi.store.reviews import review_count
 from suivi.web.data import reviewed
 from suivi.web.formatting import parse_date
 
@@ -108,12 +108,8 @@ def dashboard(engine: Engine) -> dict[str, Any]:
             )
     timeline.sort(key=lambda item: (str(item["date"]), item["record"]))
     overdue.sort(key=lambda item: (str(item["planned"] or ""), item["record"]))
-    with engine.connect() as connection:
-        review_count = int(
-            connection.execute(select(func.count()).select_from(reviews)).scalar_one()
-        )
     return {
-        "totals": {**counts(engine), "reviews": review_count},
+        "totals": {**counts(engine), "reviews": review_count(engine)},
         "by_status": by_status,
         "by_sector": dict(sorted(by_sector.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))),
         "overdue": overdue,

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from suivi.review import authenticate, close_session, open_session
+from suivi.store.accounts import authenticate, close_session, open_session
 from suivi.web.render import render
 from suivi.web.security import SESSION_COOKIE, check_csrf, safe_next
 

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
-from suivi.review.reviews import recent_reviews
 from suivi.store import RecordFilter
+from suivi.store.reviews import recent_reviews
 from suivi.web import charts, formatting
 from suivi.web.filters import url
 from suivi.web.i18n import labeller, translator

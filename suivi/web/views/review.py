@@ -7,13 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from suivi.consolidation import consolidate
-from suivi.consolidation.deliveries import relink
+from suivi import pipeline
+from suivi.models import FactKey
 from suivi.review import (
-    FactKey,
     ReviewError,
-    add_fact_review,
-    add_record_review,
     get_field,
     parse_value,
     reviewable_fields,
@@ -79,11 +76,11 @@ def review_record(
             if action == "correct":
                 raise ReviewError("a whole record is confirmed or rejected, not corrected")
             extracted, new = None, None
-        add_record_review(engine, session.user, record_id, field, action, new, extracted, reason)
+        pipeline.review_record(
+            engine, session.user, record_id, field, action, (new, extracted), reason
+        )
     except ReviewError as error:
         return _refused(request, str(error), back)
-    # A corrected kind or subject can make a figure a pledge or a delivery: links follow.
-    relink(engine)
     return RedirectResponse(f"{back}#review-{field or 'record'}", status_code=303)
 
 
@@ -123,9 +120,9 @@ def review_fact(
             if action == "correct":
                 raise ReviewError("a whole fact is confirmed or rejected, not corrected")
             extracted, new = None, None
-        add_fact_review(engine, session.user, key, fact_id, field, action, new, extracted, reason)
+        pipeline.review_fact(
+            engine, session.user, key, fact_id, field, action, (new, extracted), reason
+        )
     except ReviewError as error:
         return _refused(request, str(error), back)
-    # Records stand on facts: a rejected or corrected fact changes what they say.
-    consolidate(engine)
     return RedirectResponse(f"{back}#detail-{fact_id}", status_code=303)

@@ -1,4 +1,5 @@
-"""Ingest: sources → extraction → store, each document in its own transaction."""
+"""Ingest: sources → extraction → store, each document in its own transaction, then the
+records the new documents touch are brought up to date."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from suivi.errors import SourceError
+from suivi.folding import text_identity
 from suivi.models import Article, ExtractionInput
+from suivi.pipeline.records import refresh
 from suivi.sources import ReadOptions, read_inputs
-from suivi.sources.cleaning import identity
 from suivi.store import add_document
-from suivi.store.schema import documents
+from suivi.store.documents import stored_id
 
 # Articles are extracted in batches so spaCy's nlp.pipe can work at full speed.
 BATCH_SIZE = 32
@@ -33,6 +35,7 @@ class IngestReport:
     stored: list[tuple[str, Article, int]] = field(default_factory=list)
     known: list[tuple[str, Article]] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    records: int | None = None  # how many records there are after it, when recomputed
 
     @property
     def ok(self) -> bool:
@@ -50,6 +53,7 @@ def ingest(
     extractor: Extracting | None,
     notify: Notify,
     batch_size: int = BATCH_SIZE,
+    consolidate: bool = True,
 ) -> IngestReport:
     """Read ``inputs``, extract facts, store each new document once.
 
@@ -57,6 +61,8 @@ def ingest(
     keeps every worker busy.
 
     ``notify(kind, message)`` hears of each outcome: ``stored``, ``known`` or ``failed``.
+    When something new was stored, the records are recomputed before returning (unless
+    ``consolidate`` is false), so that no caller leaves them behind the facts.
     """
     report = IngestReport()
     stream = read_inputs(inputs, options)
@@ -68,8 +74,8 @@ def ingest(
             if isinstance(item, SourceError):
                 report.failed.append(str(item))
                 told[position] = ("failed", str(item))
-            elif (known := _stored_id(engine, item)) is not None or any(
-                identity(a.text) == identity(item.text) for _, a in fresh
+            elif (known := stored_id(engine, text_identity(item.text))) is not None or any(
+                text_identity(a.text) == text_identity(item.text) for _, a in fresh
             ):
                 report.known.append((known or "", item))
                 told[position] = ("known", f"{item.source}: already stored, nothing added")
@@ -97,19 +103,13 @@ def ingest(
                 told[position] = ("known", f"{article.source}: already stored, nothing added")
         for position in sorted(told):
             notify(*told[position])
+    if report.stored and consolidate:
+        report.records = refresh(engine)
     return report
 
 
 def _facts(count: int) -> str:
     return f"{count} fact" if count == 1 else f"{count} facts"
-
-
-def _stored_id(engine: Engine, article: Article) -> str | None:
-    with engine.connect() as connection:
-        found = connection.execute(
-            select(documents.c.id).where(documents.c.identity == identity(article.text))
-        ).scalar_one_or_none()
-    return str(found) if found is not None else None
 
 
 def _extract(

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import islice
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine
 
-from suivi.ingest import BATCH_SIZE, Extracting
 from suivi.models import ExtractionInput
-from suivi.store.documents import documents_in_order, fact_rows
-from suivi.store.schema import documents, facts, record_facts
+from suivi.pipeline.ingest import BATCH_SIZE, Extracting
+from suivi.store.documents import documents_in_order, fact_rows, replace_facts
 
 
 def reextract(
@@ -32,16 +31,7 @@ def reextract(
         for row, result in zip(batch, extractor.extract_many(inputs), strict=True):
             new_rows = list(fact_rows(row.id, result, len(row.text)))
             found = None if row.published else result.get("published")
-            with engine.begin() as connection:
-                if found:
-                    connection.execute(
-                        update(documents).where(documents.c.id == row.id).values(published=found)
-                    )
-                old = select(facts.c.id).where(facts.c.document_id == row.id)
-                connection.execute(delete(record_facts).where(record_facts.c.fact_id.in_(old)))
-                connection.execute(delete(facts).where(facts.c.document_id == row.id))
-                if new_rows:
-                    connection.execute(insert(facts), new_rows)
+            replace_facts(engine, row.id, new_rows, found)
             done += 1
             dated = f", dated {found}" if found else ""
             notify(f"{row.name}: {len(new_rows)} fact{'s' if len(new_rows) != 1 else ''}{dated}")

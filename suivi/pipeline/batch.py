@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from suivi.models import ExtractionInput
 
 if TYPE_CHECKING:
-    from suivi.ingest import Extracting
+    from suivi.pipeline.ingest import Extracting
 
 __all__ = ["BatchOptions", "ParallelExtractor", "extract_parallel", "shutdown"]
 

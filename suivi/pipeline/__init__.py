@@ -1,0 +1,19 @@
+"""The flow, run the same way for every entry point (command line, portal, Python):
+sources → extraction → store → consolidation → store, each step leaving records up to date."""
+
+from suivi.pipeline.ingest import BATCH_SIZE, Extracting, IngestReport, ingest
+from suivi.pipeline.rebuild import reextract
+from suivi.pipeline.records import refresh, relink
+from suivi.pipeline.reviews import review_fact, review_record
+
+__all__ = [
+    "BATCH_SIZE",
+    "Extracting",
+    "IngestReport",
+    "ingest",
+    "reextract",
+    "refresh",
+    "relink",
+    "review_fact",
+    "review_record",
+]
