@@ -32,7 +32,7 @@ def samples_dir() -> Path:
     return Path(str(files("suivi") / "samples"))
 
 
-class Context:
+class Invocation:
     """What every command shares: where the store is, opened on first use."""
 
     def __init__(self, db: str) -> None:
@@ -63,13 +63,13 @@ class Context:
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
     """suivi: follow intergovernmental cooperation commitments from the news."""
-    ctx.obj = Context(settings.DB.value(db))
+    ctx.obj = Invocation(settings.DB.value(db))
 
 
 def _db_after(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     # `suivi stats --db X` means what `suivi --db X stats` means.
     if value:
-        ctx.find_object(Context).db = value  # type: ignore[union-attr]
+        ctx.find_object(Invocation).db = value  # type: ignore[union-attr]
 
 
 def db_option(command: Any) -> Any:
@@ -141,7 +141,7 @@ def _batch_size(workers: int) -> int:
 @db_option
 @click.pass_obj
 def ingest(
-    obj: Context,
+    obj: Invocation,
     inputs: tuple[str, ...],
     quiet: bool,
     no_extract: bool,
@@ -161,7 +161,7 @@ def ingest(
 
 
 def _run_ingest(
-    obj: Context,
+    obj: Invocation,
     inputs: list[str],
     *,
     quiet: bool,
@@ -274,7 +274,7 @@ def extract(files: tuple[Path, ...], workers: int, scheduler: str | None) -> Non
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as a JSON object.")
 @db_option
 @click.pass_obj
-def stats(obj: Context, as_json: bool) -> None:
+def stats(obj: Invocation, as_json: bool) -> None:
     """How many documents, facts and records the store holds."""
     from suivi.store import counts
 
@@ -290,7 +290,7 @@ def stats(obj: Context, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per document.")
 @db_option
 @click.pass_obj
-def documents(obj: Context, as_json: bool) -> None:
+def documents(obj: Invocation, as_json: bool) -> None:
     """List the stored documents: title, date, outlet, language, id."""
     from suivi.store import list_documents
 
@@ -343,7 +343,7 @@ RECORD_TYPES = ("agreement", "project", "event", "quantity", "actor")
 )
 @db_option
 @click.pass_obj
-def records(obj: Context, kind: str | None, fmt: str) -> None:
+def records(obj: Invocation, kind: str | None, fmt: str) -> None:
     """Print the consolidated records: one per real agreement, project, event, figure, actor.
 
     Each record lists every source with its evidence sentence, and every field on which the
@@ -367,7 +367,7 @@ def records(obj: Context, kind: str | None, fmt: str) -> None:
 @db_option
 @click.pass_obj
 def rebuild(
-    obj: Context, quiet: bool, keep_facts: bool, workers: int, scheduler: str | None
+    obj: Invocation, quiet: bool, keep_facts: bool, workers: int, scheduler: str | None
 ) -> None:
     """Re-extract every stored document and recompute every record from scratch.
 
@@ -403,7 +403,7 @@ def demo(ctx: click.Context, quiet: bool, host: str, port: int, no_serve: bool) 
     """
     from suivi.store import counts, list_documents
 
-    obj: Context = ctx.obj
+    obj: Invocation = ctx.obj
     report = _run_ingest(obj, [str(samples_dir())], quiet=quiet, extract=True)
     _print_documents(list_documents(obj.engine()))
     click.echo(json.dumps(counts(obj.engine())))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +28,11 @@ def blank() -> object:
     nlp = spacy.blank("fr")
     nlp.add_pipe("sentencizer")
     return add_components(nlp, factories.COMPONENTS)
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    """A new SQLite store in the test's own folder."""
+    from suivi.store import create
+
+    return create(str(tmp_path / "store.db"))

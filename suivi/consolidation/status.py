@@ -9,14 +9,7 @@ from typing import Any
 from suivi.consolidation.dates import last_day
 from suivi.consolidation.matching import Context
 from suivi.models import Fact
-
-# The order of stages, to break ties between reports of the same day.
-STAGES = {
-    "agreements": ["announced", "signed", "ratified", "in_force"],
-    "projects": ["planned", "preparatory", "under_construction", "operational"],
-}
-# Stages at which a planned date is no longer a promise pending.
-DONE = {"operational", "delivered", "completed", "cancelled", "suspended", "in_force"}
+from suivi.vocab import CATEGORIES, DONE, STAGES
 
 # Words naming the completion or start-up of an undertaking.
 _COMPLETION = re.compile(
@@ -43,7 +36,7 @@ def history(facts: list[Fact], category: str, ctx: Context) -> list[dict[str, An
             continue
         when = ctx.when(fact, fact.get("date"))
         entries.setdefault((status, when), []).append(fact.document.name)
-    stages = STAGES.get(category, [])
+    stages = STAGES.get(CATEGORIES.get(category, ""), ())
     ordered = sorted(
         entries.items(),
         key=lambda item: (

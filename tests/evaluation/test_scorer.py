@@ -23,7 +23,7 @@ from suivi.evaluation import (
 
 Item = dict[str, Any]
 
-CORPUS = Path(__file__).parent / "evaluation"
+CORPUS = Path(__file__).parent
 SECTORS = {
     "security", "diplomacy", "trade", "investment", "energy", "nuclear", "mining",
     "agriculture", "education", "science", "health", "digital", "transport",

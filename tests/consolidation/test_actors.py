@@ -1,0 +1,96 @@
+"""Actors: one record per person, organisation or state across articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from builders import (
+    A3,
+    TODAY,
+    article,
+    by_type,
+    docs_of,
+    fact,
+    load_visit_articles,
+    person,
+    state,
+)
+from sqlalchemy import Engine
+
+from suivi.pipeline import refresh
+
+
+def test_one_actor_per_person_titles_ignored_namesakes_apart(engine: Engine) -> None:
+    load_visit_articles(engine)
+    article(
+        engine,
+        "a3.txt",
+        A3,
+        {
+            "actors": [
+                person(A3, "Goita"),
+                fact(A3, "AES", name="AES", type="organization", country=None),
+                state(A3, "Mali", "ML"),
+                state(A3, "Russie", "RU"),
+            ],
+        },
+        published="2025-07-03",
+    )
+    refresh(engine, TODAY)
+    actors = {record["title"]: record for record in by_type(engine, "actor")}
+    assert docs_of(actors["Assimi Goïta"]) == {"a1.txt", "a2.txt", "a3.txt"}
+    assert actors["Assimi Goïta"]["fields"]["roles"] == ["colonel", "général"]
+    rank = next(c for c in actors["Assimi Goïta"]["conflicts"] if c["field"] == "rank")
+    assert {v["value"]: v["sources"] for v in rank["values"]} == {
+        "colonel": ["a1.txt"],
+        "général": ["a2.txt"],
+    }
+    # Two ministers of one family name stay two people.
+    assert "Amadou Keïta" in actors and "Modibo Keïta" in actors
+    assert docs_of(actors["Amadou Keïta"]) == {"a1.txt"}
+    # The acronym joins the full name; states join by ISO code.
+    assert docs_of(actors["Alliance des États du Sahel"]) == {"a2.txt", "a3.txt"}
+    assert "AES" in actors["Alliance des États du Sahel"]["fields"]["aliases"]
+    assert docs_of(actors["Mali"]) == {"a1.txt", "a3.txt"}
+
+
+def test_sources_without_outlet_count_as_sources_not_outlets(engine: Engine) -> None:
+    load_visit_articles(engine)
+    article(engine, "a3.txt", A3, {"actors": [person(A3, "Goita")]})  # no outlet known
+    refresh(engine, TODAY)
+    goita = next(r for r in by_type(engine, "actor") if r["title"] == "Assimi Goïta")
+    assert goita["outlets"] == 2 and goita["independent_sources"] == 3
+
+
+def test_copies_of_one_dispatch_count_once(engine: Engine) -> None:
+    body = (
+        "BAMAKO, 24 juin 2025 – Le Mali et la Russie ont signé lundi un accord sur le nucléaire "
+        "civil, a annoncé la présidence malienne dans un communiqué publié en fin de journée. "
+        "Le texte prévoit la formation de spécialistes maliens et des études techniques."
+    )
+    copy = body + " (avec agences)"
+    other = "Moscou et Bamako ont paraphé un texte sur l’atome civil, selon un diplomate russe."
+
+    def item(t: str, p: str) -> dict[str, Any]:
+        return {
+            "agreements": [
+                fact(
+                    t,
+                    p,
+                    title="accord nucléaire civil",
+                    sectors=["nuclear"],
+                    parties=["ML", "RU"],
+                    date="2025-06-23",
+                    status="signed",
+                )
+            ]
+        }
+
+    article(engine, "c1.txt", body, item(body, body[:60]), outlet="Agence A")
+    article(engine, "c2.txt", copy, item(copy, copy[:60]), outlet="Site B")
+    article(engine, "c3.txt", other, item(other, other), outlet="Journal C")
+    refresh(engine, TODAY)
+    [record] = by_type(engine, "agreement")
+    assert len(record["sources"]) == 3
+    assert record["outlets"] == 3
+    assert record["independent_sources"] == 2

@@ -1,0 +1,246 @@
+"""Projects: one record per undertaking, its status over time, planned dates and figures."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from builders import (
+    TODAY,
+    article,
+    by_type,
+    docs_of,
+    fact,
+    state,
+)
+from sqlalchemy import Engine
+
+from suivi.pipeline import refresh
+from suivi.store import RecordFilter, get_record, query_records
+
+PROJECT_1 = (
+    "Le 16 juin 2025, le président a posé la première pierre de la raffinerie d’or de Sénou. "
+    "Sa mise en service est prévue fin 2025."
+)
+
+
+PROJECT_2 = (
+    "Le projet de raffinerie d’or de Sénou reste en phase préparatoire, a indiqué le ministre."
+)
+
+
+def test_project_history_planned_date_and_overdue(engine: Engine) -> None:
+    article(
+        engine,
+        "p1.txt",
+        PROJECT_1,
+        {
+            "projects": [
+                fact(
+                    PROJECT_1,
+                    PROJECT_1.split(". ")[0] + ".",
+                    name="raffinerie d’or de Sénou",
+                    location="Sénou",
+                    sectors=["mining"],
+                    status="under_construction",
+                )
+            ],
+            "events": [
+                fact(
+                    PROJECT_1,
+                    PROJECT_1.split(". ")[0] + ".",
+                    type="ceremony",
+                    start="2025-06-16",
+                    place="Sénou",
+                    participants=[],
+                )
+            ],
+        },
+        published="2025-06-17",
+    )
+    article(
+        engine,
+        "p2.txt",
+        PROJECT_2,
+        {
+            "projects": [
+                fact(
+                    PROJECT_2,
+                    PROJECT_2,
+                    name="projet de raffinerie d’or",
+                    location="Sénou",
+                    sectors=["mining"],
+                    status="preparatory",
+                )
+            ],
+        },
+        published="2025-10-27",
+    )
+    refresh(engine, TODAY)
+    [project] = by_type(engine, "project")
+    assert docs_of(project) == {"p1.txt", "p2.txt"}
+    dated = [(entry["date"], entry["status"]) for entry in project["history"]]
+    assert ("2025-06-16", "under_construction") in dated
+    assert dated[-1] == ("2025-10-27", "preparatory")
+    assert project["status"] == "preparatory"
+    assert project["planned"] in ("2025", "2025-12")  # "fin 2025"
+    assert project["overdue"] is True
+    refresh(engine, date(2025, 11, 30))
+    assert get_record(engine, project["id"])["overdue"] is False  # type: ignore[index]
+
+
+def test_planned_dates_read_from_varied_phrasings(engine: Engine) -> None:
+    from suivi.consolidation.matching import Context
+    from suivi.consolidation.status import planned_date
+    from suivi.store.facts import load_facts as load
+
+    phrasings = {
+        "Les autorités tablent sur une mise en service de la centrale à la fin de l’année 2025.": "2025",
+        "Le port doit entrer en service… son inauguration est attendue en mars 2026.": "2026-03",
+        "La mise en service de la centrale a eu lieu en mars 2024, en présence du ministre.": None,
+        "La centrale progresse. Les soldats avaient achevé leur retrait en décembre 2024.": None,
+        "La centrale de Kati, 40 MW, doit être achevée fin 2025 selon le ministère.": "2025",
+        "Une centrale de 50 MW est en chantier à Kati. Sa mise en service est prévue en juin 2026.": "2026-06",
+        "Une centrale est en chantier à Kati.\nUn autre projet, le port, sera inauguré en mai 2027.": None,
+    }
+    for number, (text, expected) in enumerate(phrasings.items()):
+        name = f"plan{number}.txt"
+        own = re.split(r"(?<=\.) |\n", text)[0]  # the evidence is the project's own sentence
+        article(
+            engine,
+            name,
+            text,
+            {
+                "projects": [
+                    fact(
+                        text,
+                        own,
+                        name="centrale",
+                        location="Kati",
+                        sectors=["energy"],
+                        status=None,
+                    )
+                ]
+            },
+            published="2024-06-01",
+        )
+        documents, facts = load(engine)
+        ctx = Context(reference={d.id: d.published for d in documents})
+        [mine] = [f for f in facts if f.document.name == name]
+        assert planned_date([mine], ctx) == expected, text
+
+
+def test_a_qualified_name_is_the_same_kind_of_project(engine: Engine) -> None:
+    one = "Le président a posé la première pierre de la toute première raffinerie d’or nationale à Sénou."
+    two = "La raffinerie d’or à Sénou reste en phase préparatoire."
+    other = "Une centrale solaire est prévue à Sénou."
+    article(
+        engine,
+        "r1.txt",
+        one,
+        {
+            "projects": [
+                fact(
+                    one,
+                    one,
+                    name="première raffinerie d’or nationale à Sénou",
+                    location="Sénou",
+                    sectors=["mining"],
+                    status="under_construction",
+                )
+            ]
+        },
+        published="2025-06-17",
+    )
+    article(
+        engine,
+        "r2.txt",
+        two + " " + other,
+        {
+            "projects": [
+                fact(
+                    two,
+                    two,
+                    name="raffinerie d’or à Sénou",
+                    location="Sénou",
+                    sectors=["mining"],
+                    status="preparatory",
+                ),
+                fact(
+                    two + " " + other,
+                    other,
+                    name="centrale solaire",
+                    location="Sénou",
+                    sectors=["energy"],
+                    status="planned",
+                ),
+            ]
+        },
+        published="2025-10-27",
+    )
+    refresh(engine, TODAY)
+    projects = {r["title"]: docs_of(r) for r in by_type(engine, "project")}
+    assert sorted(projects.values(), key=len) == [{"r2.txt"}, {"r1.txt", "r2.txt"}]
+
+
+def test_projects_carry_their_figures_and_actors_their_records(engine: Engine) -> None:
+    text = (
+        "Le Mali et la société russe Yadran ont lancé la raffinerie d’or de Sénou, détenue à 62 % par l’État malien. "
+        "À Sénou, la capacité atteindra 200 tonnes par an."
+    )
+    first, second = text.split(". ")
+    article(
+        engine,
+        "s1.txt",
+        text,
+        {
+            "actors": [
+                state(text, "Mali", "ML"),
+                fact(text, "Yadran", name="Yadran", type="organization", country="RU"),
+            ],
+            "projects": [
+                fact(
+                    text,
+                    first,
+                    name="raffinerie d’or de Sénou",
+                    location="Sénou",
+                    sectors=["mining"],
+                    status="under_construction",
+                )
+            ],
+            "quantities": [
+                fact(
+                    text,
+                    first,
+                    min=62,
+                    max=62,
+                    unit="%",
+                    per=None,
+                    subject="part de l’État malien",
+                    kind="share",
+                ),
+                fact(
+                    text,
+                    second,
+                    min=200,
+                    max=200,
+                    unit="t",
+                    per="year",
+                    subject="capacité",
+                    kind="capacity",
+                ),
+            ],
+        },
+        published="2025-06-17",
+        outlet="Journal A",
+    )
+    refresh(engine, TODAY)
+    [project] = by_type(engine, "project")
+    figures = {get_record(engine, q)["title"] for q in project["fields"]["quantities"]}  # type: ignore[index]
+    assert figures == {"62 % — part de l’État malien", "200 t/an — capacité"}
+    actors = {r["title"]: r["id"] for r in by_type(engine, "actor")}
+    assert {actors["Mali"], actors["Yadran"]} <= set(project["actors"])
+    assert [
+        r["id"] for r in query_records(engine, RecordFilter(actor=actors["Yadran"], type="project"))
+    ] == [project["id"]]
+    assert project["outlets"] == 1 and project["independent_sources"] == 1
