@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
 from suivi.consolidation.clusters import cluster
-from suivi.consolidation.names import acronym, is_acronym, organisation_key, person_tokens
+from suivi.consolidation.names import (
+    STOPWORDS,
+    acronym,
+    is_acronym,
+    latin,
+    organisation_key,
+    person_tokens,
+    same_family_name,
+    same_given_name,
+)
 from suivi.folding import fold_words
 from suivi.models import Fact
 
-# Two spellings of one family name ("Goïta"/"Goita" fold alike; "Keulika"/"Keoulika" do not)
-# still match at this similarity; two first names must be closer than "Amadou"/"Modibo".
-FAMILY_SIMILARITY = 90
-GIVEN_SIMILARITY = 80
 ORGANISATION_SIMILARITY = 92
-
-
-def _given_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    first_a, first_b = a[0], b[0]
-    if first_a == first_b:
-        return True
-    if len(first_a) == 1 or len(first_b) == 1:
-        return first_a[0] == first_b[0]
-    return fuzz.ratio(first_a, first_b) >= GIVEN_SIMILARITY
 
 
 def _countries_agree(a: Fact, b: Fact) -> bool:
@@ -34,16 +31,39 @@ def _countries_agree(a: Fact, b: Fact) -> bool:
 
 
 def same_person(a: Fact, b: Fact) -> bool:
-    """Whether two person facts name one person (full names only; lone family names apart)."""
+    """Whether two person facts name one person (full names only; lone family names apart).
+
+    Spellings and transliterations of one name match ("Vladimir Poutine", "Vladimir Putin",
+    "Владимир Путин"). Two namesakes of different countries stay apart, unless their given
+    names are written alike too: then the countries disagree, not the people.
+    """
     ta, tb = person_tokens(a.get("name") or ""), person_tokens(b.get("name") or "")
-    if not ta or not tb or not _countries_agree(a, b):
+    if not ta or not tb:
         return False
-    if ta == tb:
+    if tuple(map(latin, ta)) == tuple(map(latin, tb)):
         return True
     if len(ta) < 2 or len(tb) < 2:
         return False
-    family = fuzz.ratio(ta[-1], tb[-1])
-    return family >= FAMILY_SIMILARITY and _given_names_agree(ta, tb)
+    if _one_names_the_other_in_full(a, b, ta, tb):
+        return True
+    if not (same_family_name(ta[-1], tb[-1]) and same_given_name(ta[0], tb[0])):
+        return False
+    return _countries_agree(a, b) or latin(ta[-1]) == latin(tb[-1])
+
+
+def _prefix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return len(short) < len(long) and tuple(long[: len(short)]) == tuple(short)
+
+
+def _one_names_the_other_in_full(
+    a: Fact, b: Fact, ta: tuple[str, ...], tb: tuple[str, ...]
+) -> bool:
+    # Within one article, a shorter name that begins a longer one is the same actor named
+    # again ("Mahamat Idriss Déby Itno", then "Mahamat Idriss Déby"; "Fonds d'Abou Dhabi
+    # pour le développement", then "Fonds d'Abou Dhabi"); across articles it may be another.
+    if a.document.id != b.document.id or min(len(ta), len(tb)) < 2:
+        return False
+    return _prefix(ta, tb) or _prefix(tb, ta)
 
 
 def same_organisation(a: Fact, b: Fact) -> bool:
@@ -52,7 +72,7 @@ def same_organisation(a: Fact, b: Fact) -> bool:
     ka, kb = organisation_key(name_a), organisation_key(name_b)
     if not ka or not kb or not _countries_agree(a, b):
         return False
-    if ka == kb:
+    if ka == kb or _one_names_the_other_in_full(a, b, tuple(ka.split()), tuple(kb.split())):
         return True
     if is_acronym(name_a) != is_acronym(name_b):
         short, long = (ka, name_b) if is_acronym(name_a) else (kb, name_a)
@@ -61,12 +81,18 @@ def same_organisation(a: Fact, b: Fact) -> bool:
 
 
 def _actor_block(fact: Fact) -> tuple[str, str]:
-    # People are compared only within the first letter of their family name: names that
-    # match fuzzily still share it, and a large store is not compared pair by pair.
+    # Actors are compared only within blocks, so that a large store is not compared pair
+    # by pair. People block on the initial of their first name, which every match keeps
+    # (same_given_name requires it; a lone family name matches only itself).
     kind = str(fact.get("type") or "")
     if kind == "person":
         tokens = person_tokens(fact.get("name") or "")
-        return kind, tokens[-1][:1] if tokens else ""
+        return kind, latin(tokens[0])[:1] if tokens else ""
+    if kind == "organization":
+        # An acronym starts with the initial of its long form's first word; spellings of
+        # one name that are 92 % alike share it too.
+        words = [w for w in organisation_key(fact.get("name") or "").split() if w not in STOPWORDS]
+        return kind, latin(words[0])[:1] if words else ""
     return kind, ""
 
 
@@ -99,7 +125,7 @@ def resolve(actor_facts: Iterable[Fact]) -> list[list[Fact]]:
     for index, group in enumerate(groups):
         tokens = _group_tokens(group)
         if group[0].get("type") == "person" and len(tokens) >= 2:
-            full.setdefault(tokens[-1], []).append(index)
+            full.setdefault(latin(tokens[-1]), []).append(index)
     merged: dict[int, int] = {}
     for index, group in enumerate(groups):
         tokens = _group_tokens(group)
@@ -107,7 +133,7 @@ def resolve(actor_facts: Iterable[Fact]) -> list[list[Fact]]:
             continue
         owners = [
             owner
-            for owner in full.get(tokens[0], [])
+            for owner in full.get(latin(tokens[0]), [])
             if all(_countries_agree(f, g) for f in group for g in groups[owner])
         ]
         if len(owners) == 1:
@@ -131,10 +157,12 @@ def canonical_name(group: list[Fact]) -> str:
     if not names:
         return ""
 
-    def rank(name: str) -> tuple[int, int, int, int]:
+    def rank(name: str) -> tuple[int, int, int, int, int]:
+        # The portal reads French: a name in Latin letters before one in another script.
+        latin_script = int(all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in name))
         accents = sum(1 for c in name if ord(c) > 127)
         kind = group[0].get("type")
         length = len(person_tokens(name)) if kind == "person" else len(name.split())
-        return (int(not is_acronym(name)), length, names[name], accents)
+        return (latin_script, int(not is_acronym(name)), length, names[name], accents)
 
     return max(names, key=rank)

@@ -11,7 +11,7 @@ from typing import Any
 from suivi.consolidation import actors as actor_rules
 from suivi.consolidation import status as status_rules
 from suivi.consolidation.clusters import cluster_scored
-from suivi.consolidation.conflicts import conflicts, latest_value
+from suivi.consolidation.conflicts import conflicts, latest_value, most_supported
 from suivi.consolidation.deliveries import link
 from suivi.consolidation.independence import dispatch_groups
 from suivi.consolidation.matching import BLOCKS, ONE_PER_ARTICLE, RULES, Context, Rule
@@ -213,7 +213,7 @@ def _actor_record(group: list[Fact], groups: dict[str, int]) -> dict[str, Any]:
     fields = {
         "name": name,
         "actor_type": group[0].get("type"),
-        "country": latest_value(group, lambda f: f.get("country")),
+        "country": most_supported(group, lambda f: f.get("country")),
         "roles": roles,
         "aliases": sorted(
             {f.get("name") for f in group if f.get("name") and f.get("name") != name}

@@ -76,3 +76,24 @@ def latest_value(facts: list[Fact], read: Read) -> Any:
         fact.document.name: (fact.document.published or "", fact.document.order) for fact in facts
     }
     return max(values, key=lambda entry: max(rank[name] for name in entry["sources"]))["value"]
+
+
+def most_supported(facts: list[Fact], read: Read) -> Any:
+    """The value most sources give; among equals, the one the most recent source gives.
+
+    For what does not change over time (an actor's country), a lone article's slip should
+    not outvote the others the way a newer status rightly replaces an older one.
+    """
+    values = field_values(facts, read)
+    if not values:
+        return None
+    rank = {
+        fact.document.name: (fact.document.published or "", fact.document.order) for fact in facts
+    }
+    return max(
+        values,
+        key=lambda entry: (
+            len(set(entry["sources"])),
+            max(rank[name] for name in entry["sources"]),
+        ),
+    )["value"]

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import jellyfish
+from anyascii import anyascii
+from rapidfuzz import fuzz
 
 from suivi.folding import fold_words
 
@@ -41,6 +46,50 @@ def person_tokens(name: str) -> tuple[str, ...]:
     while tokens and tokens[0] in TITLES:
         tokens = tokens[1:]
     return tuple(tokens)
+
+
+# Two spellings of one family name at least this alike are one name ("Goïta"/"Goita" fold
+# alike; "Keulika"/"Keoulika" are 93 % alike); transliterations that sound the same may be
+# further apart ("Poutine"/"Putin" 83 %, "Tsivilev"/"Tsiviliov" 82 %), but not as far as
+# two names that merely share their consonants ("Goïta"/"Keïta" 60 %).
+SPELLING_SIMILARITY = 90
+SOUND_SIMILARITY = 70
+GIVEN_SIMILARITY = 80
+
+
+@lru_cache(maxsize=8192)
+def latin(token: str) -> str:
+    """A folded name token in Latin letters: "Путин" gives "putin"."""
+    return fold_words(anyascii(token)) or token
+
+
+@lru_cache(maxsize=8192)
+def sound(token: str) -> str:
+    """How a name token sounds (Metaphone): French and English transliterations of one
+    Russian or Arabic name mostly agree ("poutine" and "putin" are both PTN)."""
+    return jellyfish.metaphone(latin(token))
+
+
+def same_family_name(a: str, b: str) -> bool:
+    """Whether two folded family names are one name, however transliterated."""
+    a, b = latin(a), latin(b)
+    if a == b:
+        return True
+    similarity = fuzz.ratio(a, b)
+    return similarity >= SPELLING_SIMILARITY or (
+        similarity >= SOUND_SIMILARITY and sound(a) == sound(b)
+    )
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two folded given names (or an initial) are one: a transliteration keeps the
+    first letter ("Sergueï"/"Sergei"), a different name usually does not ("Mamadou"/"Amadou")."""
+    a, b = latin(a), latin(b)
+    if a == b:
+        return True
+    if a[:1] != b[:1]:
+        return False
+    return len(a) == 1 or len(b) == 1 or fuzz.ratio(a, b) >= GIVEN_SIMILARITY
 
 
 def organisation_key(name: str) -> str:

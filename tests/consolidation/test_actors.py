@@ -94,3 +94,96 @@ def test_copies_of_one_dispatch_count_once(engine: Engine) -> None:
     assert len(record["sources"]) == 3
     assert record["outlets"] == 3
     assert record["independent_sources"] == 2
+
+
+def _people(engine: Engine, texts: dict[str, tuple[str, list[tuple[str, str | None]]]]) -> None:
+    for name, (text, people) in texts.items():
+        article(
+            engine,
+            name,
+            text,
+            {"actors": [person(text, who, country=country) for who, country in people]},
+            published="2025-07-01",
+        )
+    refresh(engine, TODAY)
+
+
+def test_one_person_across_languages_and_transliterations(engine: Engine) -> None:
+    _people(
+        engine,
+        {
+            "fr.txt": (
+                "Vladimir Poutine a reçu Sergueï Tsivilev au Kremlin.",
+                [("Vladimir Poutine", "RU"), ("Sergueï Tsivilev", "ML")],
+            ),
+            "en.txt": (
+                "Vladimir Putin met Sergei Tsivilev in Moscow.",
+                [("Vladimir Putin", "RU"), ("Sergei Tsivilev", "RU")],
+            ),
+            "ru.txt": ("Владимир Путин провёл встречу.", [("Владимир Путин", None)]),
+            "tass.txt": (
+                "Le ministre Sergueï Tsiviliov est attendu à Bamako.",
+                [("Sergueï Tsiviliov", "RU")],
+            ),
+        },
+    )
+    people = {r["title"]: docs_of(r) for r in by_type(engine, "actor")}
+    assert people["Vladimir Poutine"] == {"fr.txt", "en.txt", "ru.txt"}
+    # One slip of the country does not keep two spellings of one minister apart.
+    [tsivilev] = [docs for title, docs in people.items() if "Tsivil" in title]
+    assert tsivilev == {"fr.txt", "en.txt", "tass.txt"}
+
+
+def test_namesakes_and_sound_alikes_stay_apart(engine: Engine) -> None:
+    _people(
+        engine,
+        {
+            "a.txt": (
+                "Amadou Keïta et Assimi Goïta étaient présents.",
+                [("Amadou Keïta", "ML"), ("Assimi Goïta", "ML")],
+            ),
+            "b.txt": (
+                "Mamadou Keita et Assimi Keïta ont parlé.",
+                [("Mamadou Keita", "ML"), ("Assimi Keïta", "ML")],
+            ),
+        },
+    )
+    titles = sorted(r["title"] for r in by_type(engine, "actor"))
+    assert titles == ["Amadou Keïta", "Assimi Goïta", "Assimi Keïta", "Mamadou Keita"]
+
+
+def test_a_shortened_name_in_one_article_is_the_same_actor(engine: Engine) -> None:
+    text = (
+        "Le président Mahamat Idriss Déby Itno est arrivé à Abou Dhabi. "
+        "Mahamat Idriss Déby a signé une convention avec le Fonds d’Abou Dhabi pour le "
+        "développement. Le Fonds d’Abou Dhabi prêtera 500 millions de dollars."
+    )
+    article(
+        engine,
+        "td.txt",
+        text,
+        {
+            "actors": [
+                person(text, "Mahamat Idriss Déby Itno", country="TD"),
+                person(text, "Mahamat Idriss Déby", country="TD"),
+                fact(
+                    text,
+                    "Fonds d’Abou Dhabi pour le développement",
+                    name="Fonds d’Abou Dhabi pour le développement",
+                    type="organization",
+                    country="AE",
+                ),
+                fact(
+                    text,
+                    "Fonds d’Abou Dhabi prêtera",
+                    name="Fonds d’Abou Dhabi",
+                    type="organization",
+                    country="AE",
+                ),
+            ]
+        },
+        published="2023-10-17",
+    )
+    refresh(engine, TODAY)
+    titles = sorted(r["title"] for r in by_type(engine, "actor"))
+    assert titles == ["Fonds d’Abou Dhabi pour le développement", "Mahamat Idriss Déby Itno"]
