@@ -13,6 +13,7 @@ from suivi.errors import SourceError
 from suivi.models import Article, ExtractionInput
 from suivi.sources import ReadOptions, read_inputs
 from suivi.sources.cleaning import identity
+from suivi.sources.metadata import extraction_input
 from suivi.store import add_document
 from suivi.store.schema import documents
 
@@ -143,6 +144,4 @@ def _extract(
 
 
 def _input(article: Article) -> ExtractionInput:
-    return ExtractionInput(
-        doc=article.name, text=article.text, published=article.published, language=article.language
-    )
+    return extraction_input(article.name, article.text, article.published, article.language)

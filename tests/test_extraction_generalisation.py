@@ -13,13 +13,13 @@ from spacy.language import Language
 
 from suivi.extraction import Extractor
 from suivi.extraction.dates import find_dates
-from suivi.extraction.published import find_published
 from suivi.folding import fold_chars
-from suivi.models import ExtractionInput
+from suivi.sources.metadata import extraction_input
+from suivi.sources.published import find_published
 
 
 def extract(extractor: Any, text: str, published: str | None = None) -> dict[str, Any]:
-    item = ExtractionInput(doc="t.txt", text=text, published=published)
+    item = extraction_input("t.txt", text, published=published)
     return dict(extractor.extract(item))
 
 
@@ -649,10 +649,10 @@ def test_sentences_end_at_line_breaks_and_only_at_final_punctuation(extractor: E
 
 
 def test_a_participle_naming_the_builder_is_no_completion(extractor: Extractor) -> None:
-    from suivi.models import ExtractionInput
+    from suivi.sources.metadata import extraction_input
 
     text = "Le ministre a lancé à Kati la construction d’une raffinerie d’or réalisée avec le groupe Turkuaz."
-    [project] = extractor.extract(ExtractionInput(doc="k.txt", text=text, published="2025-03-01"))[
+    [project] = extractor.extract(extraction_input("k.txt", text, published="2025-03-01"))[
         "projects"
     ]
     assert project["status"] != "operational"

@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from suivi.extraction.calendar import MONTHS
+from suivi.calendar_words import MONTHS
 from suivi.extraction.countries import (
     canonical_names,
     capitals,
