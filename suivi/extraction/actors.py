@@ -25,7 +25,7 @@ from suivi.extraction.countries import (
     demonyms,
 )
 from suivi.extraction.quantities import UNIT_TABLE
-from suivi.extraction.resources import load
+from suivi.extraction.resources import load, word_set
 from suivi.extraction.text import folded_text, raw_text, sentence_evidence
 from suivi.folding import fold_chars, fold_key
 
@@ -58,108 +58,9 @@ def _gazetteer_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
-_NAME_PARTICLES = {
-    "bin",
-    "ben",
-    "al",
-    "al-",
-    "el",
-    "ould",
-    "de",
-    "da",
-    "van",
-    "von",
-    "le",
-    "ibn",
-    "abd",
-    "abou",
-    "ag",
-    "dos",
-    "du",
-}
+_NAME_PARTICLES = word_set("name_words.json", "name_particles")
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6}(?:-[A-Z][A-Za-z]+)?)(?![\w-])")
-_ACRONYM_STOP = {
-    "ICT",
-    "USD",
-    "EUR",
-    "FCFA",
-    "CFA",
-    "XOF",
-    "PDG",
-    "CEO",
-    "SA",
-    "TV",
-    "PIB",
-    "GDP",
-    "ONG",
-    "NGO",
-    "IA",
-    "AI",
-    "SEM",
-    "DR",
-    "FILE",
-    "UTC",
-    "GMT",
-    "MW",
-    "GW",
-    "KW",
-    "HT",
-    "TTC",
-    "NB",
-    "PS",
-    "OK",
-    "II",
-    "III",
-    "IV",
-    "VI",
-    "RN",
-    "SE",
-    "SAS",
-    "SARL",
-    "LTD",
-    "RDC",
-    "AMP",
-    "PHOTO",
-    "VIDEO",
-    "AFP/",
-    "LIRE",
-    "AUSSI",
-    "US",
-    "USA",
-    "UAE",
-    "EAU",
-    "UK",
-    "RPC",
-    "COP",
-    "PK",
-    "KM",
-    "QG",
-    "NDLR",
-    "JT",
-    "MD",
-    "MDS",
-    "M",
-    "ET",
-    "LE",
-    "LA",
-    "AU",
-    "DE",
-    "BP",
-    "TEL",
-    "FAX",
-    "URL",
-    "PDF",
-    "ID",
-    "MALI",
-    "NIGER",
-    "TOGO",
-    "TCHAD",
-    "GUINEE",
-    "RUSSIE",
-    "CHINE",
-    "FRANCE",
-    "IRAN",
-}
+_ACRONYM_STOP = word_set("name_words.json", "not_acronyms")
 _COMPANY_LEAD = re.compile(
     r"(?:soci[ée]t[ée]|groupe|entreprise|compagnie|firme|filiale|company|firm|group|holding|consortium)"
     r"(?:\s+(?:d'[ÉE]tat\s+)?[a-zà-ÿ-]+){0,2}\s+((?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|S\.?A\.?|SARL|Ltd|Corp))*)"
@@ -308,30 +209,7 @@ def _capitals_person(text: str, start: int, end: int) -> tuple[str, int] | None:
     return name, first
 
 
-_NAME_CONNECTORS = {
-    "de",
-    "du",
-    "des",
-    "d'",
-    "la",
-    "le",
-    "les",
-    "l'",
-    "et",
-    "pour",
-    "sur",
-    "en",
-    "a",
-    "aux",
-    "au",
-    "of",
-    "the",
-    "and",
-    "for",
-    "on",
-    "in",
-    "to",
-}
+_NAME_CONNECTORS = word_set("name_words.json", "name_connectors")
 
 
 def _dateline_place(doc: Doc, start: int, end: int) -> bool:
@@ -345,58 +223,14 @@ def _dateline_place(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-_TRAILING = {
-    "de",
-    "du",
-    "des",
-    "d'",
-    "d’",
-    "la",
-    "l'",
-    "l’",
-    "le",
-    "les",
-    "et",
-    "of",
-    "the",
-    "and",
-    "on",
-    "for",
-    "to",
-    "in",
-}
-_EXTEND_LINKS = {"of", "on", "for", "the", "and", "de", "du", "des", "d'", "d’", "la", "l'", "l’"}
+_TRAILING = word_set("name_words.json", "trailing")
+_EXTEND_LINKS = word_set("name_words.json", "english_links")
 
 
-_CONTINENTS = {"africa", "afrique", "europe", "asia", "asie", "sino", "euro", "arab", "arabe"}
+_CONTINENTS = word_set("name_words.json", "continents")
 _LEGAL_SUFFIX = re.compile(r"\s+(?:ltd|limited|sa|s\.a|sarl|sas|inc|plc|llc|gmbh|corp)\.?$")
-_WEEKDAYS = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
-_EN_TITLES = {
-    "secretary",
-    "minister",
-    "president",
-    "chairman",
-    "chairperson",
-    "director",
-    "ambassador",
-    "governor",
-    "envoy",
-    "spokesman",
-    "spokesperson",
-    "chief",
-    "commander",
-    "deputy",
-    "vice",
-    "head",
-}
+_WEEKDAYS = word_set("name_words.json", "english_weekdays")
+_EN_TITLES = word_set("name_words.json", "english_offices")
 
 
 def _english_parts(span: Span) -> list[Span]:
