@@ -355,11 +355,11 @@ def _span(nlp: Language, text: str, words: str, language: str = "fr") -> Any:
 
 
 def test_currencies_and_trade_terms_are_not_organisations(blank: Language) -> None:
-    from suivi.extraction.actors import _clean_org
+    from suivi.extraction.organisations import clean_org
 
     text = "Le Trésor versera 9 milliards de francs CFA et importera du GNL venu de Doha."
-    assert _clean_org(_span(blank, text, "CFA")) is None
-    assert _clean_org(_span(blank, text, "GNL")) is None
+    assert clean_org(_span(blank, text, "CFA")) is None
+    assert clean_org(_span(blank, text, "GNL")) is None
     doc = run(blank, "Le fonds, libellé en MRU et en EVP, reste modeste. La SOTRAC signe.")
     names = [a["name"] for a in doc._.actors]
     assert "MRU" not in names and "EVP" not in names
@@ -367,54 +367,54 @@ def test_currencies_and_trade_terms_are_not_organisations(blank: Language) -> No
 
 
 def test_a_french_name_cut_before_its_complement_keeps_its_head(blank: Language) -> None:
-    from suivi.extraction.actors import _clean_org
+    from suivi.extraction.organisations import clean_org
 
     text = "Le Conseil consultatif de la Fédération a voté mardi."
-    org = _clean_org(_span(blank, text, "Conseil consultatif de la"))
+    org = clean_org(_span(blank, text, "Conseil consultatif de la"))
     assert org is not None and org[0] == "Conseil consultatif"
 
 
 def test_relations_and_pieces_of_office_titles_are_not_organisations(blank: Language) -> None:
-    from suivi.extraction.actors import _clean_org
+    from suivi.extraction.organisations import clean_org
 
     text = (
         "La Coopération sino-gabonaise progresse, dit le ministre des Routes, du Rail et des Ponts."
     )
-    assert _clean_org(_span(blank, text, "Coopération sino-gabonaise")) is None
-    assert _clean_org(_span(blank, text, "Rail et des Ponts")) is None
+    assert clean_org(_span(blank, text, "Coopération sino-gabonaise")) is None
+    assert clean_org(_span(blank, text, "Rail et des Ponts")) is None
     kind = "Ils veulent créer une Banque de solidarité régionale d'ici deux ans."
-    assert _clean_org(_span(blank, kind, "Banque de solidarité régionale")) is None
+    assert clean_org(_span(blank, kind, "Banque de solidarité régionale")) is None
 
 
 def test_english_names_are_cut_at_lower_case_words_and_completed(blank: Language) -> None:
-    from suivi.extraction.actors import _clean_org, _english_parts
+    from suivi.extraction.organisations import clean_org, english_parts
 
     text = "They want an Asian seat on the World Maritime Council soon."
-    org = _clean_org(_span(blank, text, "Asian seat on the World Maritime Council", "en"))
+    org = clean_org(_span(blank, text, "Asian seat on the World Maritime Council", "en"))
     assert org is not None and org[0] == "World Maritime Council"
     text = "Delegates met at the Lisbon Ocean Forum on Coastal Cities last week."
-    org = _clean_org(_span(blank, text, "Lisbon Ocean", "en"))
+    org = clean_org(_span(blank, text, "Lisbon Ocean", "en"))
     assert org is not None and org[0] == "Lisbon Ocean Forum on Coastal Cities"
     text = "The Norvik Grid Company and the Pelland Water Board signed."
     span = _span(blank, text, "Norvik Grid Company and the Pelland Water Board", "en")
-    assert [p.text for p in _english_parts(span)] == [
+    assert [p.text for p in english_parts(span)] == [
         "Norvik Grid Company",
         "the Pelland Water Board",
     ]
     text = "Talks between Peru and Chile resumed."
     span = _span(blank, text, "Peru and Chile", "en")
-    assert all(_clean_org(p) is None for p in _english_parts(span))
+    assert all(clean_org(p) is None for p in english_parts(span))
 
 
 def test_a_site_name_opening_the_page_is_no_actor(blank: Language) -> None:
-    from suivi.extraction.actors import _clean_org
+    from suivi.extraction.organisations import clean_org
 
     text = "Sahel Matin – Toute l'actualité du Niger\nLe Niger et le Bénin ont signé."
-    assert _clean_org(_span(blank, text, "Sahel Matin")) is None
+    assert clean_org(_span(blank, text, "Sahel Matin")) is None
 
 
 def test_lone_words_that_name_places_or_common_words_are_not_people(blank: Language) -> None:
-    from suivi.extraction.actors import _could_be_person
+    from suivi.extraction.people import could_be_person
 
     text = (
         "La mine de Kobala reprendra en 2026, et une usine ouvrira à Kobala. "
@@ -425,12 +425,12 @@ def test_lone_words_that_name_places_or_common_words_are_not_people(blank: Langu
 
     def check(word: str) -> bool:
         start = text.index(word)
-        return _could_be_person(doc, word, start, start + len(word))
+        return could_be_person(doc, word, start, start + len(word))
 
     assert not check("Kobala")
     assert not check("However")
     assert check("Keita")
-    assert not _could_be_person(doc, "République Populaire", 0, 5)
+    assert not could_be_person(doc, "République Populaire", 0, 5)
 
 
 def test_a_family_name_in_capitals_is_no_acronym(blank: Language) -> None:
@@ -583,26 +583,26 @@ def test_an_agency_opening_a_dateline_is_no_actor(blank: Language) -> None:
 def test_org_spans_are_trimmed_at_full_stops_nationalities_and_prepositions(
     blank: Language,
 ) -> None:
-    from suivi.extraction.actors import _clean_org
+    from suivi.extraction.organisations import clean_org
 
     text = "Le contrat revient au groupe Marvex. Cette firme construit."
-    org = _clean_org(_span(blank, text, "Marvex. Cette"))
+    org = clean_org(_span(blank, text, "Marvex. Cette"))
     assert org is None or org[0] == "Marvex"
     text = "La Compagnie Gazière algérienne investit."
-    org = _clean_org(_span(blank, text, "Compagnie Gazière algérienne"))
+    org = clean_org(_span(blank, text, "Compagnie Gazière algérienne"))
     assert org is not None and org[0] == "Compagnie Gazière"
     text = "At Tuesday meetings, nothing was decided."
-    assert _clean_org(_span(blank, text, "At Tuesday", "en")) is None
+    assert clean_org(_span(blank, text, "At Tuesday", "en")) is None
 
 
 def test_summits_relations_and_title_pieces_are_not_organisations(blank: Language) -> None:
-    from suivi.extraction.actors import _clean_org
+    from suivi.extraction.organisations import clean_org
 
     text = "The India-Africa Summit opened while the Brazil-Africa Cooperation grew."
-    assert _clean_org(_span(blank, text, "India-Africa Summit", "en")) is None
-    assert _clean_org(_span(blank, text, "Brazil-Africa Cooperation", "en")) is None
+    assert clean_org(_span(blank, text, "India-Africa Summit", "en")) is None
+    assert clean_org(_span(blank, text, "Brazil-Africa Cooperation", "en")) is None
     text = "The French Interior Minister Paul Vidal arrived."
-    assert _clean_org(_span(blank, text, "French Interior", "en")) is None
+    assert clean_org(_span(blank, text, "French Interior", "en")) is None
 
 
 def test_a_legal_suffix_does_not_make_a_second_organisation(blank: Language) -> None:

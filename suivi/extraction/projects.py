@@ -13,10 +13,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from suivi.extraction.actors import gazetteer
 from suivi.extraction.countries import code_of, demonyms
 from suivi.extraction.facts import keywords, sectors
 from suivi.extraction.facts import table as facts_table
+from suivi.extraction.gazetteer import gazetteer
 from suivi.extraction.resources import load
 from suivi.extraction.text import (
     folded_text,
