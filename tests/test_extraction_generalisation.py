@@ -516,7 +516,7 @@ def test_dirhams_of_a_moroccan_story_are_moroccan(extractor: Any) -> None:
 
 
 def test_number_words_end_at_a_word_boundary(blank: Language) -> None:
-    from suivi.extraction.quantities import find_figures
+    from suivi.extraction.figures import find_figures
 
     figures = find_figures(
         "les fours sechent quatre cents tonnes de cacao et une soixantaine", "fr"
@@ -527,7 +527,7 @@ def test_number_words_end_at_a_word_boundary(blank: Language) -> None:
 
 
 def test_more_kinds_of_people_are_counted(blank: Language) -> None:
-    from suivi.extraction.quantities import find_figures
+    from suivi.extraction.figures import find_figures
 
     text = "la clinique a recu 900 patients et forme 40 infirmiers pour 1 200 agriculteurs"
     assert {f.low for f in find_figures(text, "fr") if f.unit == "person"} == {900, 40, 1200}
@@ -623,7 +623,7 @@ def test_ramping_up_is_operation_and_a_commitment_is_a_plan(extractor: Any) -> N
 
 
 def test_more_currencies_are_read(blank: Language) -> None:
-    from suivi.extraction.quantities import find_figures
+    from suivi.extraction.figures import find_figures
 
     fr = find_figures("le passage coute 4 millions de francs guineens par camion", "fr")
     assert [(f.low, f.unit) for f in fr] == [(4_000_000.0, "GNF")]

@@ -42,8 +42,8 @@ from suivi.extraction.people import (
     in_byline,
     role_near,
 )
-from suivi.extraction.quantities import UNIT_TABLE
 from suivi.extraction.text import folded_text, raw_text, sentence_evidence
+from suivi.extraction.units import UNIT_TABLE
 from suivi.folding import fold_chars, fold_key
 
 

@@ -15,9 +15,9 @@ from suivi.extraction.countries import (
     demonyms,
 )
 from suivi.extraction.gazetteer import gazetteer, lexicon
-from suivi.extraction.quantities import UNIT_TABLE
 from suivi.extraction.resources import word_set
 from suivi.extraction.text import doc_text, raw_text
+from suivi.extraction.units import UNIT_TABLE
 from suivi.folding import fold_chars, fold_key
 
 ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6}(?:-[A-Z][A-Za-z]+)?)(?![\w-])")

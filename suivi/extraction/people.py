@@ -17,9 +17,9 @@ from suivi.extraction.countries import (
     demonyms,
 )
 from suivi.extraction.gazetteer import lexicon
-from suivi.extraction.quantities import UNIT_TABLE
 from suivi.extraction.resources import word_set
 from suivi.extraction.text import folded_text, raw_text
+from suivi.extraction.units import UNIT_TABLE
 from suivi.folding import fold_chars, fold_key
 
 _NAME_PARTICLES = word_set("name_words.json", "name_particles")
