@@ -12,7 +12,7 @@ from suivi.evaluation import score
 from suivi.sources.decoding import decode_bytes
 from suivi.sources.metadata import extraction_input
 
-CORPUS = Path(__file__).parent / "evaluation"
+CORPUS = Path(__file__).parent.parent / "evaluation"
 
 
 @pytest.mark.slow
