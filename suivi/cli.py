@@ -238,6 +238,7 @@ def extract(files: tuple[Path, ...], workers: int, scheduler: str | None) -> Non
     from suivi.models import ExtractionInput
     from suivi.sources.cleaning import mask_chrome
     from suivi.sources.decoding import decode_bytes
+    from suivi.sources.metadata import extraction_input
     from suivi.sources.text import mask_markdown
 
     inputs: list[ExtractionInput] = []
@@ -262,7 +263,7 @@ def extract(files: tuple[Path, ...], workers: int, scheduler: str | None) -> Non
             continue
         if path.suffix.lower() in (".md", ".markdown"):
             text = mask_markdown(text)
-        inputs.append(ExtractionInput(doc=path.name, text=mask_chrome(text)))
+        inputs.append(extraction_input(path.name, mask_chrome(text)))
     if inputs:
         for result in _batch_extractor(workers, scheduler).extract_many(inputs):
             click.echo(json.dumps(result, ensure_ascii=False))

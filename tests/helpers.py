@@ -102,6 +102,21 @@ def run(nlp: Any, text: str, published: str | None = None, language: str = "fr")
     return nlp(doc)
 
 
+def extract(extractor: Any, text: str, published: str | None = None) -> dict[str, Any]:
+    """One invented text through the full extractor, its metadata read as the sources do."""
+    from suivi.sources.metadata import extraction_input
+
+    return dict(extractor.extract(extraction_input("t.txt", text, published=published)))
+
+
+def dates(text: str, published: str | None) -> list[tuple[str, str | None]]:
+    """The dates named in ``text`` as (value, until)."""
+    from suivi.extraction.dates import find_dates
+    from suivi.folding import fold_chars
+
+    return [(m.value, m.until) for m in find_dates(fold_chars(text), published)]
+
+
 Route = tuple[int, str, bytes]
 
 

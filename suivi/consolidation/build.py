@@ -264,7 +264,7 @@ def _record(
         entries = status_rules.history(group, category, ctx)
         if category == "projects":
             entries = _with_milestones(entries, group, events)
-        planned = status_rules.planned_date(group, ctx)
+        planned = status_rules.planned_date(group)
         record["history"] = entries
         record["status"] = status_rules.current(entries)
         record["planned"] = planned

@@ -3,6 +3,9 @@
 extractor = Extractor()            # loads the French model once
 for result in extractor.extract_many(inputs):
     ...                            # one contract-shaped dict per input, same order
+
+Each input carries its publication date and language: reading those is the sources' work
+(``suivi.sources.metadata.extraction_input`` fills them from the text).
 """
 
 from __future__ import annotations
@@ -13,10 +16,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from suivi.extraction.published import find_published
 from suivi.models import ExtractionInput
 
-__all__ = ["Extractor", "find_published"]
+__all__ = ["Extractor"]
 
 CATEGORIES = ("actors", "quantities", "agreements", "events", "projects")
 
@@ -31,11 +33,11 @@ class Extractor:
         self.batch_size = batch_size
 
     def _prepare(self, item: ExtractionInput) -> Doc:
-        from suivi.sources.language import detect_language
-
+        # The publication date and language are the caller's to read (they are an article's
+        # metadata): a text given without them is read as French and undated.
         doc = self.nlp.make_doc(item.text)
-        doc._.language = item.language or detect_language(item.text)
-        doc._.published = item.published or find_published(item.text)
+        doc._.language = item.language
+        doc._.published = item.published
         doc.user_data["suivi_doc"] = item.doc
         return doc
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Doc
 
-from suivi.extraction.calendar import WEEKDAY, WEEKDAYS, day, month, month_number, year
+from suivi.calendar_words import WEEKDAY, WEEKDAYS, day, month, month_number, year
 from suivi.extraction.text import folded_text
 
 

@@ -9,6 +9,7 @@ from suivi.extraction.actors import ActorFinder
 from suivi.extraction.agreements import AgreementFinder
 from suivi.extraction.dates import DateFinder
 from suivi.extraction.events import EventFinder
+from suivi.extraction.planned import PlannedFinder
 from suivi.extraction.projects import ProjectFinder
 from suivi.extraction.quantities import QuantityFinder
 
@@ -34,6 +35,7 @@ COMPONENTS = (
     "suivi_agreements",
     "suivi_events",
     "suivi_projects",
+    "suivi_planned",
 )
 
 
@@ -77,3 +79,13 @@ def make_events(nlp: Language, name: str) -> EventFinder:
 def make_projects(nlp: Language, name: str) -> ProjectFinder:
     """Projects with location, sectors and status."""
     return ProjectFinder()
+
+
+@Language.factory(
+    "suivi_planned",
+    assigns=["doc._.agreements", "doc._.projects"],
+    requires=["doc._.published", "doc._.events", "doc._.agreements", "doc._.projects"],
+)
+def make_planned(nlp: Language, name: str) -> PlannedFinder:
+    """The completion date announced for each agreement and project."""
+    return PlannedFinder()

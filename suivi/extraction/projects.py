@@ -13,11 +13,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from suivi.extraction.actors import gazetteer
 from suivi.extraction.countries import code_of, demonyms
 from suivi.extraction.facts import keywords, sectors
 from suivi.extraction.facts import table as facts_table
-from suivi.extraction.resources import load
+from suivi.extraction.gazetteer import gazetteer
+from suivi.extraction.resources import load, word_set
 from suivi.extraction.text import (
     folded_text,
     raw_text,
@@ -32,76 +32,12 @@ _ANAPHORA = re.compile(
     r"|son|sa|ses|leur|leurs|the same)\s+"
     r"(?:[\w-]+\s+)?$"
 )
-_NAMING = {
-    "denommee",
-    "denomme",
-    "appelee",
-    "appele",
-    "baptisee",
-    "baptise",
-    "dite",
-    "dit",
-    "called",
-    "named",
-}
+_NAMING = word_set("project_rules.json", "naming_words")
 _NUMBER_BEFORE = re.compile(
     r"\b(?:deux|trois|quatre|cinq|two|three|four|five|\d+)\s+(?:[\w-]+\s+)?$"
 )
-_CONNECT = {
-    "de",
-    "d'",
-    "d’",
-    "du",
-    "des",
-    "à",
-    "a",
-    "en",
-    "of",
-    "in",
-    "at",
-    "la",
-    "le",
-    "l'",
-    "l’",
-    "the",
-    "-",
-    "–",
-}
-_STOP_WORDS = {
-    "qui",
-    "que",
-    "dont",
-    "et",
-    "ou",
-    "avec",
-    "pour",
-    "sur",
-    "par",
-    "dans",
-    "and",
-    "with",
-    "for",
-    "by",
-    "to",
-    "is",
-    "was",
-    "est",
-    "sera",
-    "a",
-    "ont",
-    "since",
-    "which",
-    "that",
-    "after",
-    "before",
-    "from",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "under",
-}
+_CONNECT = word_set("project_rules.json", "name_links")
+_STOP_WORDS = word_set("project_rules.json", "name_stops")
 # "toujours en phase préparatoire" outweighs a first stone laid months before.
 _STATUS_ORDER = (
     "cancelled",
@@ -135,37 +71,7 @@ def _clause_status(folded: str, position: int, start: int, end: int) -> list[str
 _REFERS_BACK = re.compile(
     r"\b(?:le projet|ce projet|the project|le site|le chantier|l'installation)\b"
 )
-_GENERIC_HEADS = {
-    "projet",
-    "project",
-    "programme",
-    "program",
-    "base",
-    "route",
-    "port",
-    "banque",
-    "bank",
-    "fonds",
-    "fund",
-    "pont",
-    "ponts",
-    "bridge",
-    "mine",
-    "ecole",
-    "school",
-    "universite",
-    "university",
-    "hopital",
-    "hospital",
-    "satellite",
-    "forage",
-    "forages",
-    "session",
-    "champ",
-    "bloc",
-    "plateforme",
-    "hub",
-}
+_GENERIC_HEADS = word_set("project_rules.json", "generic_heads")
 _PROJECT = re.compile(r"(?<![\w])(?:projet|project|programme|program)\b")
 # A new undertaking needs no proper name: "la création d'une banque …", "un nouveau quai …".
 _CREATION = re.compile(
@@ -201,9 +107,9 @@ _LOCATED = re.compile(
 )
 _COORDINATED = re.compile(r"(?:\bainsi que|\bet|\band|\bas well as|,)\s+(?:d'une?|de la|an?)\s+$")
 # "une deuxième raffinerie" is another one than "la raffinerie" named before.
-_DISTINCT = {"second", "seconde", "deuxieme", "troisieme", "third"}
+_DISTINCT = word_set("project_rules.json", "distinct_ordinals")
 _AGENT = re.compile(r"\b(?:par|aupres de|by|from|with|avec)\s+(?:la|le|l'|les|the)?\s*$")
-_INVESTMENT_HEADS = ("banque", "bank", "fonds", "fund")
+_INVESTMENT_HEADS = word_set("project_rules.json", "lender_heads")
 
 
 @dataclass
@@ -253,7 +159,7 @@ class ProjectFinder:
             if start < covered:
                 continue
             if label == "project" and any(end < s <= end + 6 for s in starts):
-                continue  # "projet de gazoduc …": the head word that follows names it
+                continue  # rule head_after_project (patterns/project_rules.json)
             sentence = sentence_at(doc, start)
             if _ANAPHORA.search(folded[max(sentence.start_char, start - 25) : start]):
                 continue
@@ -262,7 +168,7 @@ class ProjectFinder:
                 and re.match(r"[\w-]+\s+[A-Z]", raw_text(doc)[start : start + 60])
                 and sentence.start_char != start
             ):
-                continue  # "Railway Authority": a head word inside a proper name
+                continue  # rule head_in_proper_name
             if (
                 doc._.language != "en"
                 and raw_text(doc)[start].isupper()
@@ -270,11 +176,11 @@ class ProjectFinder:
                     r"\([^()]*[A-Z][\w'’-]*\s+$", raw_text(doc)[max(0, start - 60) : start]
                 )
             ):
-                continue  # "(pour Trans-Saharan Gas Pipeline)": an English name in a French text
+                continue  # rule english_name_in_french
             if re.match(r"bas[ée]", raw_text(doc)[start : end + 1], re.IGNORECASE) and head_is_base(
                 raw_text(doc)[start : end + 1]
             ):
-                continue  # "basé à Alger": a participle folded like "base"
+                continue  # rule participle_base
             name, location, stop = self._name(doc, start, end, sentence.end_char)
             covered = stop
             if (
@@ -289,7 +195,7 @@ class ProjectFinder:
             if self._organisation(doc, name, start) or (
                 location and code_of(location) and self._of_state(doc, name, location)
             ):
-                continue  # "Banque du Mali" is an institution; "une centrale au Niger" a plant
+                continue  # rule institution
             if (
                 location is None
                 and _NUMBER_BEFORE.search(folded[max(0, start - 20) : start])
@@ -315,7 +221,7 @@ class ProjectFinder:
                 last_new = (sentence.start_char, start)
             distinct = bool(novel and novel.group("adj") in _DISTINCT)
             if head_word in _place_heads() and not new and not self._built(doc, folded, start):
-                continue  # "le port de Conakry a reçu une cargaison": a place, not a project
+                continue  # rule place_not_built
             if novel:
                 name = raw_text(doc)[start - len(novel.group(0)) : start] + name
             works = _WORKS.search(before)
@@ -326,9 +232,9 @@ class ProjectFinder:
             if location is None:
                 location = self._located(doc, stop, sentence.end_char)
             if location is None and not new and _GENERIC_SUBJECT.search(before):
-                continue  # "Une raffinerie d'alumine consomme…": a kind of plant, not one plant
+                continue  # rule kind_of_plant
             if head_word == "stade" and re.search(r"\b(?:au|a ce|a un)\s+$", before):
-                continue  # "au stade des études": a stage
+                continue  # rule stage
             funded = bool(_FUNDED.match(folded, stop))
             has_proper = location is not None or new or funded
             if (

@@ -21,3 +21,9 @@ def load(name: str) -> Any:
     if isinstance(data, dict):
         data.pop("_about", None)
     return data
+
+
+@cache
+def word_set(name: str, key: str) -> frozenset[str]:
+    """The word list ``key`` of ``patterns/NAME``, as written (not folded)."""
+    return frozenset(load(name)[key])

@@ -69,6 +69,11 @@ def raw_text(doc: Doc) -> str:
     return str(cached)
 
 
+def doc_text(doc: Doc, start: int, end: int) -> str:
+    """The text of ``doc`` between two offsets, on one line."""
+    return " ".join(raw_text(doc)[start:end].split())
+
+
 def folded_text(doc: Doc) -> str:
     """The folded text of ``doc``, computed once per document."""
     cached = doc.user_data.get("suivi_folded")

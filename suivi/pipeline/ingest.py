@@ -15,6 +15,7 @@ from suivi.folding import text_identity
 from suivi.models import Article, ExtractionInput
 from suivi.pipeline.records import refresh
 from suivi.sources import ReadOptions, read_inputs
+from suivi.sources.metadata import extraction_input
 from suivi.store import add_document
 from suivi.store.documents import stored_id
 
@@ -143,6 +144,4 @@ def _extract(
 
 
 def _input(article: Article) -> ExtractionInput:
-    return ExtractionInput(
-        doc=article.name, text=article.text, published=article.published, language=article.language
-    )
+    return extraction_input(article.name, article.text, article.published, article.language)

@@ -7,8 +7,8 @@ from itertools import islice
 
 from sqlalchemy import Engine
 
-from suivi.models import ExtractionInput
 from suivi.pipeline.ingest import BATCH_SIZE, Extracting
+from suivi.sources.metadata import extraction_input
 from suivi.store.documents import documents_in_order, fact_rows, replace_facts
 
 
@@ -27,10 +27,11 @@ def reextract(
     done = 0
     stream = iter(rows)
     while batch := list(islice(stream, batch_size)):
-        inputs = [ExtractionInput(r.name, r.text, r.published, r.language) for r in batch]
-        for row, result in zip(batch, extractor.extract_many(inputs), strict=True):
+        inputs = [extraction_input(r.name, r.text, r.published, r.language) for r in batch]
+        results = extractor.extract_many(inputs)
+        for row, given, result in zip(batch, inputs, results, strict=True):
             new_rows = list(fact_rows(row.id, result, len(row.text)))
-            found = None if row.published else result.get("published")
+            found = None if row.published else given.published
             replace_facts(engine, row.id, new_rows, found)
             done += 1
             dated = f", dated {found}" if found else ""

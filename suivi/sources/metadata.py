@@ -8,7 +8,9 @@ from urllib.parse import urlparse
 
 import dateparser
 
+from suivi.models import ExtractionInput
 from suivi.sources.language import detect_language
+from suivi.sources.published import find_published
 
 _TITLE_MAX = 250
 _DOMAIN_SUFFIX = re.compile(r"\s[-–|]\s([\w.-]+\.[a-z]{2,})\s*$", re.IGNORECASE)
@@ -62,11 +64,18 @@ def iso_date(value: object) -> str | None:
 
 def published_from_text(text: str) -> str | None:
     """The publication date the text states in its header, if any."""
-    from suivi.extraction.published import find_published
-
     return find_published(text)
 
 
 def language_of(text: str) -> str:
     """``fr`` or ``en``."""
     return detect_language(text)
+
+
+def extraction_input(
+    doc: str, text: str, published: str | None = None, language: str | None = None
+) -> ExtractionInput:
+    """What extraction is given: the metadata already known, else what ``text`` itself states."""
+    return ExtractionInput(
+        doc, text, published or published_from_text(text), language or language_of(text)
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from suivi.extraction.calendar import WEEKDAY, day, month, month_number, year
+from suivi.calendar_words import WEEKDAY, day, month, month_number, year
 from suivi.folding import fold_chars
 
 _DATE_FR = rf"(?:{WEEKDAY},?\s+)?(?:le\s+)?{day('d')}\s+{month('m')},?\s+{year('y')}"

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from suivi.evaluation import score
-from suivi.models import ExtractionInput
 from suivi.sources.decoding import decode_bytes
+from suivi.sources.metadata import extraction_input
 
-CORPUS = Path(__file__).parent / "evaluation"
+CORPUS = Path(__file__).parent.parent / "evaluation"
 
 
 @pytest.mark.slow
@@ -30,7 +30,7 @@ def test_overall_f1_stays_above_floor(extractor: Any, folder: Path, floor: str) 
     ]
     articles = folder / "articles"
     inputs = [
-        ExtractionInput(doc=path.name, text=decode_bytes(path.read_bytes(), str(path)))
+        extraction_input(path.name, decode_bytes(path.read_bytes(), str(path)))
         for path in sorted(articles.iterdir())
         if path.is_file()
     ]

@@ -11,9 +11,9 @@ from spacy.language import Language
 from suivi.extraction import Extractor
 from suivi.extraction.dates import find_dates
 from suivi.extraction.numbers import parse_digits, parse_words
-from suivi.extraction.published import find_published
 from suivi.folding import fold_chars
-from suivi.models import ExtractionInput
+from suivi.sources.metadata import extraction_input
+from suivi.sources.published import find_published
 
 # ------------------------------------------------------------------ numbers and dates
 
@@ -165,7 +165,7 @@ def test_person_role_and_short_name(extractor: Any) -> None:
         "Le ministre des Mines, Boubacar Sidibé, a reçu la délégation à Bamako. "
         "Plus tard, Sidibé a salué la coopération avec la Chine."
     )
-    result = extractor.extract(ExtractionInput(doc="t.txt", text=text))
+    result = extractor.extract(extraction_input("t.txt", text))
     people = [a for a in result["actors"] if a["type"] == "person"]
     assert [p["name"] for p in people] == ["Boubacar Sidibé"]
 
@@ -173,14 +173,14 @@ def test_person_role_and_short_name(extractor: Any) -> None:
 @pytest.mark.slow
 def test_byline_is_not_an_actor(extractor: Any) -> None:
     text = "Le Niger a reçu 300 tonnes de riz de la Chine.\n\nPar Moussa Diallo\n"
-    result = extractor.extract(ExtractionInput(doc="t.txt", text=text))
+    result = extractor.extract(extraction_input("t.txt", text))
     assert all("Diallo" not in a["name"] for a in result["actors"])
 
 
 @pytest.mark.slow
 def test_english_text_is_detected_and_read(extractor: Any) -> None:
     text = "Ghana and India signed an agreement on railways on March 3, 2024, worth $250 million."
-    result = extractor.extract(ExtractionInput(doc="en.txt", text=text))
+    result = extractor.extract(extraction_input("en.txt", text))
     assert result["language"] == "en"
     assert {(q["unit"], q["min"]) for q in result["quantities"]} == {("USD", 250_000_000)}
     assert result["agreements"] and result["agreements"][0]["date"] == "2024-03-03"
@@ -202,5 +202,5 @@ def test_english_text_is_detected_and_read(extractor: Any) -> None:
     ],
 )
 def test_goods_promised_or_delivered(extractor: Extractor, sentence: str, kind: str) -> None:
-    [quantity] = extractor.extract(ExtractionInput(doc="k.txt", text=sentence))["quantities"]
+    [quantity] = extractor.extract(extraction_input("k.txt", sentence))["quantities"]
     assert quantity["unit"] == "t" and quantity["kind"] == kind

@@ -1,0 +1,38 @@
+"""Known names: the actor lexicon and the gazetteer of widely known organisations."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from suivi.extraction.resources import load
+from suivi.folding import fold_chars, fold_key
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, set[str]]:
+    data = load("lexicon.json")
+    return {key: {fold_chars(w) for w in words} for key, words in data.items()}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, dict[str, Any]]:
+    """Folded name or alias -> organisation record."""
+    table: dict[str, dict[str, Any]] = {}
+    for record in load("organizations.jsonl"):
+        for name in [record["name"], *record.get("aliases", [])]:
+            table[fold_key(name)] = record
+    return table
+
+
+@lru_cache(maxsize=1)
+def gazetteer_regex() -> re.Pattern[str]:
+    names = sorted(
+        {n for r in load("organizations.jsonl") for n in [r["name"], *r.get("aliases", [])]},
+        key=len,
+        reverse=True,
+    )
+    body = "|".join(re.escape(n).replace("\\ ", r"\s+").replace("'", "['’]") for n in names)
+    # Case matters here: "UA", "BAD" and "UN" are organisations only in capitals.
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")

@@ -1,0 +1,205 @@
+"""People's names: a person entity cleaned, a person told from a place, the role and
+state said with a name."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from suivi.calendar_words import MONTHS
+from suivi.extraction.countries import (
+    capitals,
+    country_names,
+    country_regex,
+    demonyms,
+)
+from suivi.extraction.gazetteer import lexicon
+from suivi.extraction.resources import word_set
+from suivi.extraction.text import folded_text, raw_text
+from suivi.extraction.units import UNIT_TABLE
+from suivi.folding import fold_chars, fold_key
+
+_NAME_PARTICLES = word_set("name_words.json", "name_particles")
+
+
+def _titlecase(word: str) -> str:
+    return word.capitalize() if word.isupper() and len(word) > 2 and word.isalpha() else word
+
+
+def in_byline(doc: Doc, start: int, end: int) -> bool:
+    """Author lines and credits: "Par X", "KONE M.", "© Photographer / Agency"."""
+    text = raw_text(doc)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    before = fold_chars(text[line_start:start]).strip()
+    if "©" in text[line_start:start] or re.search(
+        r"(?:^|\W)(?:par|by|credits?|photo|source)\s*:?\s*$", before
+    ):
+        return True
+    rest = re.sub(r"[\W\d_]+", " ", line).split()
+    return len(rest) <= 3 and len(line.strip()) <= 30 and start - line_start <= 2
+
+
+def clean_person(span: Span) -> tuple[str, int, int] | None:
+    """Strip titles around a name; None when what is left is not a name."""
+    lex = lexicon()
+    tokens = [t for t in span if not t.is_punct or t.text in (".", "-")]
+    while tokens and (
+        fold_chars(tokens[0].text).strip(".") in lex["titles"]
+        or fold_chars(tokens[0].text) in lex["titles"]
+        or not tokens[0].text[:1].isupper()
+    ):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or fold_chars(tokens[-1].text) in lex["titles"]):
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > 6:
+        return None
+    words = []
+    for token in tokens:
+        text = token.text
+        if any(c.isdigit() for c in text):
+            return None
+        if (
+            not text[:1].isupper()
+            and fold_chars(text) not in _NAME_PARTICLES
+            and not text.startswith("al-")
+        ):
+            return None
+        words.append(_titlecase(text))
+    name = " ".join(words).replace(" - ", "-")
+    key = fold_key(name)
+    if key in lex["not_names"] or key in country_names() or key in capitals() or key in demonyms():
+        return None
+    if len(name) < 3:
+        return None
+    return name, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:a|au|de|du|des|entre|vers|pres de|of|in|at|near|from|to|type|modele|projet|mine|"
+    r"site|gisement|usine|ville|region|project|town|city)\s+|\bd['’])$"
+)
+
+
+def could_be_person(doc: Doc, name: str, start: int, end: int) -> bool:
+    """A lone capitalised word is a person only when nothing says it is a place or a word:
+    "Euros", "However", "August" are words; a name only ever seen after "à", "de", "entre" is a
+    place ("la mine de X", "à X")."""
+    words = fold_key(name).split()
+    if set(words) & lexicon()["not_name_words"]:
+        return False  # "République Populaire", "Afrique du Nord"
+    if len(words) != 1:
+        return True
+    word = words[0]
+    if word in MONTHS or word in UNIT_TABLE or word in _EN_STOP_WORDS or word in _FR_STOP_WORDS:
+        return False
+    if role_near(doc, start, end):
+        return True
+    folded = folded_text(doc)
+    for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w])", folded):
+        if not _LOCATIVE_BEFORE.search(folded, max(0, match.start() - 12), match.start()):
+            return True
+    return False
+
+
+def capitals_surname(text: str, start: int) -> bool:
+    """ "Jean Marie TRAORE", "Xi JINPING": a family name in capitals after a given name."""
+    surname = re.match(r"[A-Z]+(?![\w-])", text[start:])
+    if surname is None:
+        return False  # "TB2": a model, not a name
+    previous = re.search(r"([A-ZÀ-Ý][a-zà-ÿ]+)\s$", text[max(0, start - 30) : start])
+    if previous is None or start - len(previous.group(0)) <= 0:
+        return False
+    word = fold_chars(previous.group(1))
+    before = text[max(0, start - len(previous.group(0)) - 8) : start - len(previous.group(0))]
+    before = before.rstrip(" ")
+    if not before or before[-1] in ".!?\n:":
+        return False  # the first word of a sentence
+    lex = lexicon()
+    return (
+        word not in lex["org_words"] and word not in lex["titles"] and word not in lex["not_names"]
+    )
+
+
+def capitals_person(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """ "SEM Jean Marie TRAORE" -> ("Jean Marie Traore", offset of "Jean")."""
+    lex = lexicon()
+    given = re.search(r"((?:[A-ZÀ-Ý][a-zà-ÿ]+[ -]){1,3})$", text[max(0, start - 40) : start])
+    if given is None:
+        return None
+    words = given.group(1).split()
+    while words and (
+        fold_chars(words[0]) in lex["titles"] or fold_chars(words[0]) in lex["not_names"]
+    ):
+        words = words[1:]
+    if not words:
+        return None
+    first = start - len(" ".join(words)) - 1
+    previous = re.search(r"(\w+)\W*$", text[max(0, first - 20) : first])
+    if (
+        previous
+        and previous.group(1).islower()
+        and previous.group(1) not in ("et", "de", "du", "and", "by", "par", "avec", "with")
+        and fold_chars(previous.group(1)) not in lex["titles"]
+    ):
+        return None  # "le drone Falcon KXR": a model after a common noun
+    name = " ".join([*words, text[start:end].capitalize()])
+    return name, first
+
+
+def country_near(folded: str, start: int, end: int) -> str | None:
+    """The state a role or a company description near a mention names ("ministre malien")."""
+    window_before = folded[max(0, start - 60) : start]
+    window_after = folded[end : end + 70]
+    stop = re.search(r"[.;\n]", window_after)
+    if stop:
+        window_after = window_after[: stop.start()]
+    stop_before = max(window_before.rfind("."), window_before.rfind("\n"), window_before.rfind(";"))
+    if stop_before >= 0:
+        window_before = window_before[stop_before + 1 :]
+    candidates: list[tuple[int, str]] = []
+    for offset, window in ((end, window_after), (start - len(window_before), window_before)):
+        for word in re.finditer(r"[\w-]+", window):
+            code = demonyms().get(word.group(0))
+            if code:
+                candidates.append((abs(offset + word.start() - start), code))
+        for match in country_regex().finditer(window):
+            prefix = window[max(0, match.start() - 5) : match.start()]
+            if (
+                re.search(r"(?:de|du|d'|of|'s)\s*$", prefix)
+                or window[match.end() : match.end() + 2] == "'s"
+            ):
+                code = country_names().get(fold_key(match.group(0)))
+                if code:
+                    candidates.append((abs(offset + match.start() - start), code))
+    if not candidates:
+        return None
+    return min(candidates)[1]
+
+
+def role_near(doc: Doc, start: int, end: int) -> str | None:
+    """The title or office said with a name: "le ministre des Mines, X" or "X, ministre de ..."."""
+    lex = lexicon()
+    text = raw_text(doc)
+    after = text[end : end + 120]
+    if after.startswith(","):
+        clause = re.split(r"[,.;)\n]", after[1:], maxsplit=1)[0].strip()
+        first = fold_chars(clause.split(" ")[0]) if clause else ""
+        if first in lex["titles"] or first in ("chef", "responsable", "membre", "pdg", "directeur"):
+            return clause[:100]
+    before = text[max(0, start - 100) : start]
+    piece = re.split(r"[,.;(\n]", before)[-1].strip()
+    piece = re.sub(r"^(?:et|and|par|by|du|de|le|la|les|l['’])\s+", "", piece, flags=re.I).strip()
+    words = piece.split()
+    if words and any(
+        fold_chars(w) in lex["titles"]
+        and fold_chars(w) not in {"de", "du", "des", "d", "la", "le", "l", "et"}
+        for w in words
+    ):
+        return piece[:100] or None
+    return None
