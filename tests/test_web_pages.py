@@ -61,7 +61,7 @@ def test_dashboard_shows_overdue_first_counts_and_charts(client: TestClient) -> 
         "/records/prj-000000000001",
     } <= set(timeline)
     pledges = " ".join(texts(tree, "//svg[@id='chart-pledges']//text"))
-    assert "160 000 – 200 000 t par mois" in pledges.replace("\u202f", " ")
+    assert "160 000–200 000 t/mois" in pledges.replace("\u202f", " ")
     assert "25 000 t" in pledges.replace("\u202f", " ")
 
 
@@ -297,48 +297,51 @@ def test_units_and_kinds_are_named_in_the_pages_language(client: TestClient) -> 
 
 
 def test_figures_about_people_are_written_once_in_words() -> None:
-    from suivi.web.formatting import quantity_title, value
+    from suivi.presentation import get_language, record_title
 
     people = {"min": 100, "max": 100, "unit": "person", "subject": "personnes", "kind": "people"}
-    assert quantity_title(people, "fr") == "100 personnes"
-    assert quantity_title(people, "en") == "100 people"
+    assert record_title({"type": "quantity", "fields": people}, "fr") == "100 personnes"
+    assert record_title({"type": "quantity", "fields": people}, "en") == "100 people"
+    french = get_language("fr")
     assert (
-        value("kind", "people", "fr") == "effectif" and value("kind", "area", "fr") == "superficie"
+        french.value("kind", "people") == "effectif"
+        and french.value("kind", "area") == "superficie"
     )
     land = {"min": 500, "max": 500, "unit": "ha", "subject": "terres agricoles"}
-    assert quantity_title(land, "fr") == "500 ha — terres agricoles"
-    assert value("unit", "MW", "en") == "MW"
+    assert record_title({"type": "quantity", "fields": land}, "fr") == "500 ha — terres agricoles"
+    assert get_language("en").value("unit", "MW") == "MW"
 
 
 def test_every_unit_and_kind_extraction_gives_has_a_name() -> None:
     import json
 
-    from suivi.web.i18n import LABELS, labeller
+    from suivi import vocab
+    from suivi.presentation import get_language
+    from suivi.presentation.labels import CURRENCIES
 
     units = json.loads(
         (Path(__file__).parents[1] / "suivi/extraction/patterns/units.json").read_text()
     )
     for code in {unit for unit, _ in units["units"].values()} | {"person"}:
-        # Named in the table, or by babel's currency data in both languages.
+        # Named in the tables, or by babel's currency data in both languages.
         for lang in ("fr", "en"):
-            assert labeller(lang)("unit", code) != code or code in LABELS["unit"], (code, lang)
-    assert labeller("fr")("unit", "JPY") == "yens japonais"
-    kinds = ("pledge", "delivery", "capacity", "cost", "share", "trade", "people", "area")
-    for kind in (*kinds, "production", "investment"):
-        french, english = LABELS["kind"][kind]
-        assert french and english
-    assert {"people", "area"} <= set(LABELS["kind"])
+            named = get_language(lang).label("unit", code)
+            assert named != code or code in {*vocab.UNITS, *CURRENCIES}, (code, lang)
+    assert get_language("fr").label("unit", "JPY") == "yens japonais"
+    for kind in vocab.QUANTITY_KINDS:
+        assert get_language("en").label("kind", kind) != vocab.QUANTITY_KINDS[kind] or kind in {
+            "production"
+        }
+    assert {"people", "area"} <= set(vocab.QUANTITY_KINDS)
 
 
 def test_plural_rules_of_french_and_english() -> None:
-    from suivi.web.i18n import plural
+    from suivi.presentation import get_language
 
-    fr, en = plural("fr"), plural("en")
-    assert [fr("record.outlets", n) for n in (0, 1, 2)] == ["média", "média", "médias"]
-    assert [en("record.outlets", n) for n in (0, 1, 2)] == ["outlets", "outlet", "outlets"]
-    assert fr("records.found", 1.5) == "fiche trouvée" and en("records.found", 1.5) == (
-        "records found"
-    )
+    fr, en = get_language("fr"), get_language("en")
+    outlets = ("%(num)s média", "%(num)s médias")
+    assert [fr.ngettext(*outlets, n) for n in (0, 1, 2)] == ["0 média", "1 média", "2 médias"]
+    assert [en.ngettext(*outlets, n) for n in (0, 1, 2)] == ["0 outlets", "1 outlet", "2 outlets"]
 
 
 def test_event_titles_are_written_in_the_pages_language(client: TestClient) -> None:

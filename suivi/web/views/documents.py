@@ -12,8 +12,7 @@ from suivi.store import list_documents
 from suivi.web.data import document, facts_of
 from suivi.web.errors import NotFound
 from suivi.web.highlight import Span, marked
-from suivi.web.i18n import labeller
-from suivi.web.render import lang_of, render
+from suivi.web.render import language_of, render
 
 router = APIRouter()
 
@@ -46,7 +45,7 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     doc = document(engine, doc_id)
     if doc is None:
         raise NotFound("document", doc_id)
-    label = labeller(lang_of(request))
+    label = language_of(request).label
     facts = facts_of(engine, doc)
     spans = [
         Span(

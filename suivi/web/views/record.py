@@ -39,9 +39,9 @@ def linked_records(engine: Any, item: dict[str, Any]) -> list[tuple[str, list[di
     the pledges a delivery is counted against."""
     fields = item.get("fields") or {}
     relations = (
-        ("record.figures", fields.get("quantities") or []),
-        ("record.project", [fields["project"]] if fields.get("project") else []),
-        ("record.fulfils", fields.get("fulfils") or []),
+        ("figures", fields.get("quantities") or []),
+        ("project", [fields["project"]] if fields.get("project") else []),
+        ("fulfils", fields.get("fulfils") or []),
     )
     out = []
     for key, ids in relations:
