@@ -14,93 +14,99 @@ from typing import Final
 
 from suivi import vocab
 
+
+def _table(lines: str) -> MappingProxyType[str, str]:
+    # One code a line, then its French label: tables read as the lists they are.
+    return MappingProxyType(dict(line.split(" ", 1) for line in lines.strip().splitlines()))
+
+
 # Currencies with the name French articles use; any other ISO 4217 code is named by Babel.
-CURRENCIES: Final = MappingProxyType(
-    {
-        "XOF": "FCFA",
-        "EUR": "euros",
-        "USD": "dollars US",
-        "RUB": "roubles",
-        "CNY": "yuans",
-        "GBP": "livres sterling",
-        "AED": "dirhams émiriens",
-        "GHS": "cedis",
-        "MRU": "ouguiyas",
-        "NGN": "nairas",
-        "ZAR": "rands",
-    }
+CURRENCIES: Final = _table(
+    """
+XOF FCFA
+EUR euros
+USD dollars US
+RUB roubles
+CNY yuans
+GBP livres sterling
+AED dirhams émiriens
+GHS cedis
+MRU ouguiyas
+NGN nairas
+ZAR rands
+"""
 )
 # A rate written after a unit in a title: "t/mois".
 RATE_SUFFIXES: Final = MappingProxyType(
     {"day": "/jour", "week": "/semaine", "month": "/mois", "year": "/an"}
 )
-FIELDS: Final = MappingProxyType(
-    {
-        "title": "titre",
-        "status": "statut",
-        "planned": "échéance prévue",
-        "sectors": "secteurs",
-        "parties": "parties",
-        "date": "date",
-        "name": "nom",
-        "location": "lieu",
-        "event_type": "type d’événement",
-        "type": "type",
-        "start": "début",
-        "end": "fin",
-        "place": "lieu",
-        "participants": "participants",
-        "min": "minimum",
-        "max": "maximum",
-        "unit": "unité",
-        "per": "rythme",
-        "subject": "objet",
-        "kind": "nature",
-        "year": "année",
-        "actor_type": "type d’acteur",
-        "country": "pays",
-        "roles": "fonctions",
-        "role": "fonction",
-        "aliases": "autres noms",
-        "delivered": "livré",
-        "rank": "grade",
-        "value": "valeur",
-        "quantities": "chiffres",
-        "project": "projet",
-        "fulfils": "au titre de",
-        "partners": "États partenaires",
-    }
+FIELDS: Final = _table(
+    """
+title titre
+status statut
+planned échéance prévue
+sectors secteurs
+parties parties
+date date
+name nom
+location lieu
+event_type type d’événement
+type type
+start début
+end fin
+place lieu
+participants participants
+min minimum
+max maximum
+unit unité
+per rythme
+subject objet
+kind nature
+year année
+actor_type type d’acteur
+country pays
+roles fonctions
+role fonction
+aliases autres noms
+delivered livré
+rank grade
+value valeur
+quantities chiffres
+project projet
+fulfils au titre de
+partners États partenaires
+"""
 )
-FACETS: Final = MappingProxyType(
-    {
-        "type": "Type",
-        "sector": "Secteur",
-        "status": "Statut",
-        "partner": "État partenaire",
-        "year": "Année",
-        "actor": "Acteur",
-        "overdue": "En retard",
-        "q": "Recherche",
-    }
+FACETS: Final = _table(
+    """
+type Type
+sector Secteur
+status Statut
+partner État partenaire
+year Année
+actor Acteur
+overdue En retard
+q Recherche
+"""
 )
 REVIEW_STATES: Final = MappingProxyType(
     {"confirmed": "confirmé", "corrected": "corrigé", "rejected": "rejeté"}
 )
 # The dashboard timeline's lanes.
-LANES: Final = MappingProxyType(
-    {
-        "agreement": "Accords",
-        "event": "Visites et rencontres",
-        "milestone": "Étapes de projets",
-    }
+LANES: Final = _table(
+    """
+agreement Accords
+event Visites et rencontres
+milestone Étapes de projets
+"""
 )
 # How a record points to others, each listed under its own heading.
-RELATIONS: Final = MappingProxyType(
-    {
-        "figures": "Chiffres de ce projet",
-        "project": "Projet",
-        "fulfils": "Livraison comptée au titre de",
-    }
+RELATIONS: Final = _table(
+    """
+figures Chiffres de ce projet
+project Projet
+fulfils Livraison comptée au titre de
+"""
 )
 
 # Every kind of label, with its codes' French names: the kind is the gettext context.

@@ -69,14 +69,12 @@ def templates_in(language: Language) -> Jinja2Templates:
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    # The language's own ways with values, named as the templates call them.
+    helpers = ("label", "number", "when", "value", "country")
+    env.globals.update({name: getattr(language, name) for name in helpers})
     env.globals.update(
         lang=language.code,
         rtl=right_to_left(language.code),
-        label=language.label,
-        number=language.number,
-        when=language.when,
-        value=language.value,
-        country=language.country,
         quantity=lambda fields: figure(fields, language),
         title_of=lambda item: record_title(item, language),
         strong=lambda n, ident=None: Markup("<strong{}>{}</strong>").format(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.testclient import TestClient
 from test_web_fixtures import Store, build_store
@@ -13,10 +11,11 @@ from suivi.web import create_app
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The store of test_web_fixtures, built once for a module's tests."""
     return build_store(tmp_path_factory.mktemp("web") / "s.db")
 
 
 @pytest.fixture
-def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(store.engine)) as test_client:
-        yield test_client
+def client(store: Store) -> TestClient:
+    """A reader of the portal on ``store``, with no cookie yet."""
+    return TestClient(create_app(store.engine))

@@ -6,6 +6,8 @@ import lxml.html
 from fastapi.testclient import TestClient
 from web_pages import page, texts
 
+CHARTS = "chart-agreements chart-projects chart-sectors chart-timeline chart-pledges".split()
+
 
 def test_dashboard_shows_overdue_first_counts_and_charts(client: TestClient) -> None:
     tree = page(client, "/")
@@ -13,13 +15,7 @@ def test_dashboard_shows_overdue_first_counts_and_charts(client: TestClient) -> 
     sections = tree.xpath("//main/section")
     assert sections[0].get("aria-labelledby") == "h-overdue"
     assert texts(sections[0], ".//li/a") == ["centrale solaire de Sanankoroba"]
-    for chart in (
-        "chart-agreements",
-        "chart-projects",
-        "chart-sectors",
-        "chart-timeline",
-        "chart-pledges",
-    ):
+    for chart in CHARTS:
         [svg] = tree.xpath(f"//svg[@id='{chart}']")
         assert svg.get("role") == "img" and svg.xpath(".//title")
     # Every bar and point leads on to records, which lead to their sources.
