@@ -369,11 +369,11 @@ def test_a_corrected_figure_changes_its_title_everywhere(client: TestClient, sto
     assert next(p for p in pledges if p["record"] == "qty-000000000003")["title"] == expected
     # The pages: heading, list and search results, in the reader's language.
     heading = lxml.html.fromstring(public.get("/records/qty-000000000003?lang=fr").text)
-    assert " ".join(heading.xpath("//h1")[0].text_content().split()) == "25 000 – 40 000 t — blé"
+    assert " ".join(heading.xpath("//h1")[0].text_content().split()) == "25 000–40 000 t — blé"
     for url in ("/records?type=quantity", "/records?q=blé"):
         tree = lxml.html.fromstring(public.get(url).text)
         line = tree.xpath("//ol[@class='records']/li/a[@href='/records/qty-000000000003']")
-        assert " ".join(line[0].text_content().split()) == "25 000 – 40 000 t — blé", url
+        assert " ".join(line[0].text_content().split()) == "25 000–40 000 t — blé", url
 
 
 def test_reviewed_fields_make_the_title_again(store: Store) -> None:
@@ -494,7 +494,8 @@ def test_closed_fields_take_their_known_values(field: str, typed: str, expected:
 
 
 @pytest.mark.parametrize(
-    ("field", "typed"), [("kind", "promesse"), ("unit", "tonnes"), ("per", "mensuel"), ("sectors", "energy; mines")]
+    ("field", "typed"),
+    [("kind", "promesse"), ("unit", "tonnes"), ("per", "mensuel"), ("sectors", "energy; mines")],
 )
 def test_a_typo_in_a_closed_field_is_refused(field: str, typed: str) -> None:
     from suivi.review import ReviewError, parse_value

@@ -15,10 +15,10 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from suivi.presentation import LOCALES, N_
 from suivi.store import create
 from suivi.web.errors import NotFound
-from suivi.web.i18n import translator
-from suivi.web.render import lang_of, render
+from suivi.web.render import language_of, render
 from suivi.web.throttle import SignInThrottle
 from suivi.web.views import actors, api, auth, dashboard, documents, record, records, review
 
@@ -37,10 +37,17 @@ SECURITY_HEADERS = {
 }
 
 MESSAGES = {
-    401: "auth.required",
-    403: "auth.csrf",
-    404: "error.not_found",
-    422: "error.bad_request",
+    401: N_("Cette action est réservée aux analystes connectés."),
+    403: N_("Le formulaire a expiré ou ne vient pas de ce site. Rechargez la page et recommencez."),
+    404: N_("Page introuvable."),
+    422: N_("Requête incorrecte."),
+}
+# What a page says was not found, by kind of item (the API says it in English).
+NOT_FOUND = {
+    "record": N_("Aucune fiche n’a l’identifiant « %(id)s »."),
+    "actor": N_("Aucun acteur n’a l’identifiant « %(id)s »."),
+    "document": N_("Aucun document n’a l’identifiant « %(id)s »."),
+    "fact": N_("Aucun fait n’a l’identifiant « %(id)s » dans ce document."),
 }
 
 
@@ -70,8 +77,9 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
-def create_app(store: Engine | str) -> FastAPI:
-    """The portal on ``store``: an engine, or a SQLite path or database URL to open."""
+def create_app(store: Engine | str, locales: Path = LOCALES) -> FastAPI:
+    """The portal on ``store``: an engine, or a SQLite path or database URL to open. It
+    offers every language with a catalogue in ``locales``."""
     engine = create(store) if isinstance(store, str) else store
     app = FastAPI(
         title="suivi",
@@ -83,6 +91,7 @@ def create_app(store: Engine | str) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.engine = engine
+    app.state.locales = locales
     app.state.throttle = SignInThrottle()
     app.add_middleware(GZipMiddleware, minimum_size=800)
 
@@ -110,10 +119,10 @@ def create_app(store: Engine | str) -> FastAPI:
                 detail = f"nothing at '{request.url.path}'"
             response: Response = JSONResponse({"detail": detail}, status_code=status)
         else:
-            t = translator(lang_of(request))
-            message = t(MESSAGES.get(status, "error.bad_request"))
-            if isinstance(error, NotFound):
-                message = t(f"error.no_{error.kind}").format(id=error.ident)
+            language = language_of(request)
+            message = language.gettext(MESSAGES.get(status, MESSAGES[422]))
+            if isinstance(error, NotFound) and error.kind in NOT_FOUND:
+                message = language.gettext(NOT_FOUND[error.kind], id=error.ident)
             response = render(
                 request, "error.html", {"status": status, "message": message, "back": None}, status
             )

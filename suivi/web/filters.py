@@ -10,18 +10,15 @@ from urllib.parse import urlencode
 
 from babel import Locale
 
-from suivi.review.overlay import STATUSES
+from suivi import vocab
 from suivi.store import RecordFilter
-from suivi.web.i18n import LABELS
 
-TYPES = ("agreement", "project", "event", "quantity", "actor")
-NAMES = ("type", "sector", "status", "partner", "year", "actor", "overdue", "q")
 MAX_TEXT = 200
 # The values a record can have, by facet: anything else would match nothing, silently.
 KNOWN: dict[str, tuple[str, ...]] = {
-    "type": TYPES,
-    "status": tuple(dict.fromkeys(code for codes in STATUSES.values() for code in codes)),
-    "sector": tuple(LABELS["sector"]),
+    "type": tuple(vocab.RECORD_TYPES),
+    "status": tuple(dict.fromkeys(code for codes in vocab.STATUSES.values() for code in codes)),
+    "sector": tuple(vocab.SECTORS),
 }
 
 
@@ -83,11 +80,6 @@ def read_query(params: Mapping[str, str]) -> tuple[RecordFilter, list[Refused]]:
     if unknown:
         flt = replace(flt, **{item.facet: None for item in unknown})
     return flt, unknown + refused
-
-
-def from_query(params: Mapping[str, str]) -> RecordFilter:
-    """A filter from a page's query string; a value that cannot be read is left out."""
-    return read_query(params)[0]
 
 
 def as_params(flt: RecordFilter) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -10,33 +11,43 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
-from suivi.web import formatting
-from suivi.web.i18n import DEFAULT, LANGS, labeller, plural, translator
+from suivi.presentation import (
+    LOCALES,
+    SOURCE,
+    Language,
+    figure,
+    get_language,
+    languages,
+    record_title,
+    right_to_left,
+)
 from suivi.web.security import CSRF_COOKIE, csrf_token, current_session
 
 HERE = Path(__file__).parent
 LANG_COOKIE = "lang"
 YEAR = 365 * 24 * 3600
 
-# Autoescape on for every template: everything from records and articles is escaped.
-templates = Jinja2Templates(
-    env=Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-)
+
+def locales_of(request: Request) -> Path:
+    """The catalogues the portal speaks from (a portal may be given its own)."""
+    return getattr(request.app.state, "locales", LOCALES)
 
 
 def lang_of(request: Request) -> str:
     """``?lang=`` if given, else the reader's cookie, else French."""
+    offered = languages(locales_of(request))
     asked = request.query_params.get("lang")
-    if asked in LANGS:
+    if asked in offered:
         return str(asked)
     cookie = request.cookies.get(LANG_COOKIE)
-    return cookie if cookie in LANGS else DEFAULT
+    return cookie if cookie in offered else SOURCE
+
+
+def language_of(request: Request) -> Language:
+    """The reader's language, with its catalogue."""
+    return get_language(lang_of(request), locales_of(request))
 
 
 def switch_url(request: Request, lang: str) -> str:
@@ -46,34 +57,54 @@ def switch_url(request: Request, lang: str) -> str:
     return f"{request.url.path}?{urlencode(params)}"
 
 
+@cache
+def templates_in(language: Language) -> Jinja2Templates:
+    """The templates with ``language``'s catalogue installed, and its ways with values."""
+    # Autoescape on for every template: everything from records and articles is escaped.
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    # The language's own ways with values, named as the templates call them.
+    helpers = ("label", "number", "when", "value", "country")
+    env.globals.update({name: getattr(language, name) for name in helpers})
+    env.globals.update(
+        lang=language.code,
+        rtl=right_to_left(language.code),
+        quantity=lambda fields: figure(fields, language),
+        title_of=lambda item: record_title(item, language),
+        strong=lambda n, ident=None: Markup("<strong{}>{}</strong>").format(
+            Markup(' id="{}"').format(ident) if ident else "", language.number(n)
+        ),
+    )
+    return Jinja2Templates(env=env)
+
+
 def render(
     request: Request, template: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
     """The page ``template`` with ``context`` and the shared helpers."""
-    lang = lang_of(request)
+    language = language_of(request)
     session = current_session(request)
     full = {
-        "lang": lang,
-        "t": translator(lang),
-        "label": labeller(lang),
-        "words": plural(lang),
-        "title_of": lambda item: formatting.title(item, lang),
+        "languages": languages(locales_of(request)),
         "session": session,
         "csrf": csrf_token(request),
         "switch_url": lambda other: switch_url(request, other),
-        "number": lambda v: formatting.number(v, lang),
-        "when": lambda v: formatting.when(v, lang),
-        "value": lambda f, v: formatting.value(f, v, lang),
-        "country": lambda c: formatting.country(str(c), lang),
-        "quantity": lambda fields: formatting.quantity(fields, lang),
         "path": request.url.path,
         **context,
     }
+    templates = templates_in(language)
     response = templates.TemplateResponse(request, template, full, status_code=status_code)
-    response.headers["Content-Language"] = lang
+    response.headers["Content-Language"] = language.code
     response.headers["Vary"] = "Cookie"
-    if request.query_params.get("lang") in LANGS and request.cookies.get(LANG_COOKIE) != lang:
-        response.set_cookie(LANG_COOKIE, lang, max_age=YEAR, samesite="lax")
+    asked = request.query_params.get("lang")
+    if asked == language.code and request.cookies.get(LANG_COOKIE) != asked:
+        response.set_cookie(LANG_COOKIE, language.code, max_age=YEAR, samesite="lax")
     new_csrf = getattr(request.state, "new_csrf", None)
     if new_csrf:
         response.set_cookie(

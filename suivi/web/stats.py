@@ -10,11 +10,11 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from suivi.presentation import parse_date
 from suivi.review import is_rejected
 from suivi.store import counts, query_records
 from suivi.store.reviews import review_count
 from suivi.web.data import reviewed
-from suivi.web.formatting import parse_date
 
 
 def _delivered(fields: dict[str, Any]) -> tuple[float | None, list[str]]:

@@ -17,12 +17,13 @@ router = APIRouter()
 ORDER = ("agreement", "project", "event", "quantity")
 
 
-def actor_view(engine: Engine, actor_id: str) -> dict[str, Any] | None:
-    """The actor's record and the records tagged with them (each once), grouped by type;
-    None when ``actor_id`` is not an actor's record."""
+def actor_data(engine: Engine, actor_id: str) -> dict[str, Any]:
+    """The actor's record and the records tagged with them (each once), grouped by type:
+    the page's data and ``/api/actors/{id}``'s answer. NotFound unless ``actor_id`` is an
+    actor's record."""
     found = record(engine, actor_id)
     if found is None or found.get("type") != "actor":
-        return None
+        raise NotFound("actor", actor_id)
     seen: set[str] = {actor_id}
     groups: dict[str, list[dict[str, Any]]] = {}
     for item in list_records(engine, RecordFilter(actor=actor_id)).items:
@@ -40,7 +41,4 @@ def actor_view(engine: Engine, actor_id: str) -> dict[str, Any] | None:
 @router.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
 def actor_page(request: Request, actor_id: str) -> HTMLResponse:
     """An actor's page."""
-    view = actor_view(request.app.state.engine, actor_id)
-    if view is None:
-        raise NotFound("actor", actor_id)
-    return render(request, "actor.html", view)
+    return render(request, "actor.html", actor_data(request.app.state.engine, actor_id))

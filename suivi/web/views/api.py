@@ -1,101 +1,42 @@
 """The JSON API: the pages' data, the same filters, CSV and JSON exports, described by OpenAPI.
 
-Everything here reads; records and facts come with their reviews laid over, each reviewed
-field saying what was extracted, who reviewed it, when and why.
+Each route answers the data its page is built from (``listing_data``, ``record_data``…),
+serialised once. Everything here reads; records and facts come with their reviews laid
+over, each reviewed field saying what was extracted, who reviewed it, when and why.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
 from suivi.export.records import to_csv, to_json
-from suivi.store import RecordFilter, list_documents
-from suivi.web.data import document, facts_of, is_actor, list_records, record
+from suivi.store import RecordFilter
+from suivi.web.data import is_actor, list_records
 from suivi.web.errors import BadFilter, NotFound
 from suivi.web.filters import KNOWN, territories, unknown_values
+from suivi.web.respond import as_json
+from suivi.web.schemas import (
+    ActorOut,
+    DocumentOut,
+    DocumentSummary,
+    Format,
+    Problem,
+    RecordOut,
+    RecordPage,
+    Stats,
+)
 from suivi.web.stats import dashboard
-from suivi.web.views.actors import actor_view
+from suivi.web.views.actors import actor_data
+from suivi.web.views.documents import document_data, documents_data
+from suivi.web.views.record import record_data
+from suivi.web.views.records import listing_data
 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_LIMIT = 500
-
-
-class Format(StrEnum):
-    """How a list is answered: one page as JSON, or the whole list as CSV.
-
-    The whole list as JSON is /api/records.json: one media type, one schema.
-    """
-
-    page = "page"
-    csv = "csv"
-
-
-class Open(BaseModel):
-    """An object whose other keys follow suivi/consolidation/README.md."""
-
-    model_config = ConfigDict(extra="allow")
-
-
-class RecordOut(Open):
-    """A record as reviewed."""
-
-    id: str
-    type: str
-    title: str
-    reviews: dict[str, Any]
-    review: dict[str, Any] | None
-
-
-class RecordPage(BaseModel):
-    """One page of records matching the filters."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[RecordOut]
-    facets: dict[str, dict[str, int]]
-
-
-class DocumentSummary(Open):
-    """A document's metadata."""
-
-    id: str
-    title: str | None
-    published: str | None
-    outlet: str | None
-    language: str
-
-
-class DocumentOut(DocumentSummary):
-    """A document, its text and its facts (each with its records and reviews)."""
-
-    text: str
-    facts: list[dict[str, Any]]
-
-
-class ActorOut(BaseModel):
-    """An actor's record, and the records they appear in, by type."""
-
-    id: str
-    actor: RecordOut
-    appears_in: dict[str, list[RecordOut]]
-
-
-class Stats(BaseModel):
-    """The dashboard's figures."""
-
-    totals: dict[str, int]
-    by_status: dict[str, dict[str, int]]
-    by_sector: dict[str, dict[str, int]]
-    overdue: list[dict[str, Any]]
-    timeline: list[dict[str, Any]]
-    pledges: list[dict[str, Any]]
 
 
 def _filter(
@@ -168,12 +109,6 @@ def _export(items: list[dict[str, Any]], kind: str) -> Response:
     )
 
 
-class Problem(BaseModel):
-    """What went wrong, in one sentence: ``no record with id 'nope'``."""
-
-    detail: str
-
-
 BAD_FILTER: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "A filter value no record can have"},
     404: {"model": Problem, "description": "No actor with the id given"},
@@ -198,20 +133,13 @@ def api_records(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     format: Format = Format.page,
-) -> Any:
+) -> Response:
     """Records matching every filter given, overdue first; ``format=csv`` exports them all."""
     engine = request.app.state.engine
     flt = _filter(engine, type, sector, status, partner, year, actor, overdue, q)
     if format != Format.page:
         return _export(list_records(engine, flt).items, format.value)
-    listing = list_records(engine, flt, limit=limit, offset=offset)
-    return {
-        "total": listing.total,
-        "limit": limit,
-        "offset": offset,
-        "items": listing.items,
-        "facets": listing.facets,
-    }
+    return as_json(listing_data(engine, flt, limit, offset))
 
 
 def _export_route(kind: str) -> Any:
@@ -264,40 +192,30 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/records/{record_id}", response_model=RecordOut, responses=NOT_FOUND)
-def api_record(request: Request, record_id: str) -> Any:
+def api_record(request: Request, record_id: str) -> Response:
     """One record as reviewed, with the history of every review."""
-    item = record(request.app.state.engine, record_id)
-    if item is None:
-        raise NotFound("record", record_id)
-    return item
+    return as_json(record_data(request.app.state.engine, record_id))
 
 
 @router.get("/documents", response_model=list[DocumentSummary])
-def api_documents(request: Request) -> Any:
+def api_documents(request: Request) -> Response:
     """Every document's metadata, newest first."""
-    return list_documents(request.app.state.engine)
+    return as_json(documents_data(request.app.state.engine))
 
 
 @router.get("/documents/{doc_id}", response_model=DocumentOut, responses=NOT_FOUND)
-def api_document(request: Request, doc_id: str) -> Any:
+def api_document(request: Request, doc_id: str) -> Response:
     """A document, its text, and its facts with their evidence, records and reviews."""
-    engine = request.app.state.engine
-    doc = document(engine, doc_id)
-    if doc is None:
-        raise NotFound("document", doc_id)
-    return {**doc, "facts": facts_of(engine, doc)}
+    return as_json(document_data(request.app.state.engine, doc_id))
 
 
 @router.get("/actors/{actor_id}", response_model=ActorOut, responses=NOT_FOUND)
-def api_actor(request: Request, actor_id: str) -> Any:
+def api_actor(request: Request, actor_id: str) -> Response:
     """An actor and the agreements, projects, events and quantities they appear in."""
-    view = actor_view(request.app.state.engine, actor_id)
-    if view is None:
-        raise NotFound("actor", actor_id)
-    return view
+    return as_json(actor_data(request.app.state.engine, actor_id))
 
 
 @router.get("/stats", response_model=Stats)
-def api_stats(request: Request) -> Any:
+def api_stats(request: Request) -> Response:
     """The dashboard's figures: by status and sector, timeline, pledges, overdue."""
-    return dashboard(request.app.state.engine)
+    return as_json(dashboard(request.app.state.engine))

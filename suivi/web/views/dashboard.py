@@ -9,21 +9,22 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
+from suivi.presentation import Language, figure, parse_date
+from suivi.presentation.titles import event_title
 from suivi.store import RecordFilter
 from suivi.store.reviews import recent_reviews
-from suivi.web import charts, formatting
+from suivi.web import charts
 from suivi.web.filters import url
-from suivi.web.i18n import labeller, translator
-from suivi.web.render import lang_of, render
+from suivi.web.render import language_of, render
 from suivi.web.stats import dashboard
 
 router = APIRouter()
 
 
 def _status_chart(
-    chart_id: str, title: str, kind: str, figures: dict[str, int], lang: str
+    chart_id: str, title: str, kind: str, figures: dict[str, int], language: Language
 ) -> Markup:
-    label = labeller(lang)
+    label = language.label
     bars = [
         charts.Bar(
             label=label("status", status),
@@ -38,8 +39,8 @@ def _status_chart(
     return charts.bar_chart(chart_id, title, bars, width=charts.NARROW, css="narrow")
 
 
-def _sector_chart(title: str, figures: dict[str, dict[str, int]], lang: str) -> Markup:
-    label = labeller(lang)
+def _sector_chart(title: str, figures: dict[str, dict[str, int]], language: Language) -> Markup:
+    label = language.label
     legend = [
         charts.Segment(0, "agreement", label("type", "agreement")),
         charts.Segment(0, "project", label("type", "project")),
@@ -58,22 +59,21 @@ def _sector_chart(title: str, figures: dict[str, dict[str, int]], lang: str) -> 
     return charts.bar_chart("chart-sectors", title, bars, legend)
 
 
-def _localised(items: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+def _localised(items: list[dict[str, Any]], language: Language) -> list[dict[str, Any]]:
     # An event's stored title is consolidation's French one: say it in the reader's language.
     return [
-        {**item, "label": formatting.event_title({**item, "start": item["date"]}, lang)}
+        {**item, "label": event_title({**item, "start": item["date"]}, language)}
         if item.get("lane") == "event"
         else item
         for item in items
     ]
 
 
-def _timeline(items: list[dict[str, Any]], lang: str) -> Markup:
-    t = translator(lang)
-    lanes = [(key, t(f"dash.lane.{key}")) for key in ("agreement", "event", "milestone")]
+def _timeline(items: list[dict[str, Any]], language: Language) -> Markup:
+    lanes = [(key, language.label("lane", key)) for key in ("agreement", "event", "milestone")]
     points = []
     for item in items:
-        day = formatting.parse_date(item["date"])
+        day = parse_date(item["date"])
         if day is not None:
             points.append(
                 charts.Point(
@@ -81,20 +81,19 @@ def _timeline(items: list[dict[str, Any]], lang: str) -> Markup:
                     str(item["lane"]),
                     str(item["label"]),
                     f"/records/{item['record']}",
-                    formatting.when(item["date"], lang),
+                    language.when(item["date"]),
                 )
             )
     ticks = None
     if points and min(p.when for p in points).year == max(p.when for p in points).year:
         year = points[0].when.year
-        ticks = [
-            (date(year, m, 15), formatting.month(date(year, m, 1), lang)) for m in range(1, 13, 3)
-        ]
-    return charts.timeline("chart-timeline", t("dash.timeline"), points, lanes, ticks)
+        ticks = [(date(year, m, 15), language.month(date(year, m, 1))) for m in range(1, 13, 3)]
+    title = language.gettext("Chronologie : accords, visites et étapes")
+    return charts.timeline("chart-timeline", title, points, lanes, ticks)
 
 
-def _pledges(items: list[dict[str, object]], lang: str) -> Markup:
-    t = translator(lang)
+def _pledges(items: list[dict[str, object]], language: Language) -> Markup:
+    t = language.gettext
     rows = []
     for item in items:
         high = item["max"] if isinstance(item["max"], int | float) else item["min"]
@@ -108,45 +107,47 @@ def _pledges(items: list[dict[str, object]], lang: str) -> Markup:
                 href=f"/records/{item['record']}",
                 promised=float(high),
                 delivered=float(delivered),
-                promised_shown=formatting.quantity(
-                    {"min": item["min"], "max": item["max"], **unit_fields}, lang
+                promised_shown=figure(
+                    {"min": item["min"], "max": item["max"], **unit_fields}, language
                 ),
-                delivered_shown=formatting.quantity(
-                    {"min": delivered, "max": delivered, "unit": item["unit"]}, lang
+                delivered_shown=figure(
+                    {"min": delivered, "max": delivered, "unit": item["unit"]}, language
                 ),
-                names=(t("dash.promised"), t("dash.delivered")),
+                names=(t("promis"), t("livré")),
             )
         )
-    return charts.pledge_chart("chart-pledges", t("dash.pledges"), rows) if rows else Markup("")
+    return charts.pledge_chart("chart-pledges", t("Promis et livré"), rows) if rows else Markup("")
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def dashboard_page(request: Request) -> HTMLResponse:
     """The home page."""
-    lang = lang_of(request)
-    t = translator(lang)
+    language = language_of(request)
+    t = language.gettext
     engine = request.app.state.engine
     data = dashboard(engine)
-    data["timeline"] = _localised(data["timeline"], lang)
+    data["timeline"] = _localised(data["timeline"], language)
     context = {
         "data": data,
         "agreements_chart": _status_chart(
             "chart-agreements",
-            t("dash.agreements_by_status"),
+            t("Accords par statut"),
             "agreement",
             data["by_status"]["agreement"],
-            lang,
+            language,
         ),
         "projects_chart": _status_chart(
             "chart-projects",
-            t("dash.projects_by_status"),
+            t("Projets par statut"),
             "project",
             data["by_status"]["project"],
-            lang,
+            language,
         ),
-        "sector_chart": _sector_chart(t("dash.by_sector"), data["by_sector"], lang),
-        "timeline_chart": _timeline(data["timeline"], lang),
-        "pledge_chart": _pledges(data["pledges"], lang),
+        "sector_chart": _sector_chart(
+            t("Accords et projets par secteur"), data["by_sector"], language
+        ),
+        "timeline_chart": _timeline(data["timeline"], language),
+        "pledge_chart": _pledges(data["pledges"], language),
         "recent": recent_reviews(engine, 8),
     }
     return render(request, "dashboard.html", context)

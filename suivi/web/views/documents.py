@@ -6,14 +6,14 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy import Engine
 
 from suivi.review.overlay import shown_value
 from suivi.store import list_documents
 from suivi.web.data import document, facts_of
 from suivi.web.errors import NotFound
 from suivi.web.highlight import Span, marked
-from suivi.web.i18n import labeller
-from suivi.web.render import lang_of, render
+from suivi.web.render import language_of, render
 
 router = APIRouter()
 
@@ -25,12 +25,25 @@ def safe_url(target: str | None) -> str | None:
     return None
 
 
+def documents_data(engine: Engine) -> list[dict[str, Any]]:
+    """Every document's metadata, newest first: the page's data and ``/api/documents``'s."""
+    return list_documents(engine)
+
+
+def document_data(engine: Engine, doc_id: str) -> dict[str, Any]:
+    """A document, its text, and its facts with their evidence, records and reviews: the
+    page's data and ``/api/documents/{id}``'s answer."""
+    doc = document(engine, doc_id)
+    if doc is None:
+        raise NotFound("document", doc_id)
+    return {**doc, "facts": facts_of(engine, doc)}
+
+
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
 def documents_page(request: Request) -> HTMLResponse:
     """Every stored document."""
-    return render(
-        request, "documents.html", {"documents": list_documents(request.app.state.engine)}
-    )
+    documents = documents_data(request.app.state.engine)
+    return render(request, "documents.html", {"documents": documents})
 
 
 def fact_fields(fact: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -42,12 +55,8 @@ def fact_fields(fact: dict[str, Any]) -> list[tuple[str, Any]]:
 @router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
     """A document's text, its facts marked, each marker leading to the fact's record."""
-    engine = request.app.state.engine
-    doc = document(engine, doc_id)
-    if doc is None:
-        raise NotFound("document", doc_id)
-    label = labeller(lang_of(request))
-    facts = facts_of(engine, doc)
+    doc = document_data(request.app.state.engine, doc_id)
+    label = language_of(request).label
     spans = [
         Span(
             start=fact["evidence"]["start"],
@@ -57,11 +66,11 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
             label=label("category", fact["category"]),
             css=f"c-{fact['category']}",
         )
-        for fact in facts
+        for fact in doc["facts"]
     ]
     context = {
         "doc": doc,
-        "facts": facts,
+        "facts": doc["facts"],
         "body": marked(doc["text"], spans),
         "original": safe_url(doc.get("url")),
         "fact_fields": fact_fields,

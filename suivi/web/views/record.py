@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy import Engine
 
 from suivi.review import reviewable_fields
 from suivi.review.overlay import STATUSES, shown_value
@@ -39,9 +40,9 @@ def linked_records(engine: Any, item: dict[str, Any]) -> list[tuple[str, list[di
     the pledges a delivery is counted against."""
     fields = item.get("fields") or {}
     relations = (
-        ("record.figures", fields.get("quantities") or []),
-        ("record.project", [fields["project"]] if fields.get("project") else []),
-        ("record.fulfils", fields.get("fulfils") or []),
+        ("figures", fields.get("quantities") or []),
+        ("project", [fields["project"]] if fields.get("project") else []),
+        ("fulfils", fields.get("fulfils") or []),
     )
     out = []
     for key, ids in relations:
@@ -56,13 +57,20 @@ def source_link(source: dict[str, Any]) -> str:
     return f"/documents/{source.get('document_id')}#fact-{source.get('fact_id')}"
 
 
+def record_data(engine: Engine, record_id: str) -> dict[str, Any]:
+    """One record as reviewed, with the history of every review: the page's data and
+    ``/api/records/{id}``'s answer."""
+    item = record(engine, record_id)
+    if item is None:
+        raise NotFound("record", record_id)
+    return item
+
+
 @router.get("/records/{record_id}", response_class=HTMLResponse, include_in_schema=False)
 def record_page(request: Request, record_id: str) -> HTMLResponse:
     """A record as reviewed, every value leading back to its sources."""
     engine = request.app.state.engine
-    item = record(engine, record_id)
-    if item is None:
-        raise NotFound("record", record_id)
+    item = record_data(engine, record_id)
     raw = get_record(engine, record_id) or {}
     sources = item.get("sources") or []
     docs = source_documents(engine, {str(s.get("document_id")) for s in sources})

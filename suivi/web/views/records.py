@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy import Engine
 
+from suivi.store import RecordFilter
 from suivi.web.data import is_actor, list_records
 from suivi.web.filters import Refused, active, as_params, read_query, url
 from suivi.web.render import render
@@ -15,6 +18,19 @@ from suivi.web.render import render
 router = APIRouter()
 PAGE_SIZE = 50
 FACETS = ("type", "status", "sector", "partner", "year")
+
+
+def listing_data(engine: Engine, flt: RecordFilter, limit: int, offset: int) -> dict[str, Any]:
+    """One page of the records matching ``flt``, how many match, and their facet counts:
+    the page's data and ``/api/records``'s answer."""
+    listing = list_records(engine, flt, limit=limit, offset=offset)
+    return {
+        "total": listing.total,
+        "limit": limit,
+        "offset": offset,
+        "items": listing.items,
+        "facets": listing.facets,
+    }
 
 
 @router.get("/records", response_class=HTMLResponse, include_in_schema=False)
@@ -27,9 +43,7 @@ def records_page(request: Request) -> HTMLResponse:
         flt = replace(flt, actor=None)
     page_text = request.query_params.get("page") or "1"
     page = int(page_text) if page_text.isdigit() and 0 < int(page_text) < 100_000 else 1
-    listing = list_records(engine, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    pages = max(1, -(-listing.total // PAGE_SIZE))
-    query = urlencode(as_params(flt))
+    listing = listing_data(engine, flt, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     context = {
         "flt": flt,
         "refused": [(r.facet, r.value, r.known) for r in refused],
@@ -38,9 +52,9 @@ def records_page(request: Request) -> HTMLResponse:
         "active": active(flt),
         "url": url,
         "page": page,
-        "pages": pages,
+        "pages": max(1, -(-listing["total"] // PAGE_SIZE)),
         "export_csv": url("/api/records.csv", flt),
         "export_json": url("/api/records.json", flt),
-        "query": query,
+        "query": urlencode(as_params(flt)),
     }
     return render(request, "records.html", context)

@@ -18,8 +18,7 @@ from suivi.review import (
 from suivi.store import get_record
 from suivi.web.data import document, fact, record
 from suivi.web.errors import NotFound
-from suivi.web.i18n import translator
-from suivi.web.render import lang_of, render
+from suivi.web.render import language_of, render
 from suivi.web.security import check_csrf, require_analyst
 
 router = APIRouter()
@@ -28,11 +27,11 @@ Text = Annotated[str, Form(max_length=2000)]
 
 
 def _refused(request: Request, message: str, back: str) -> HTMLResponse:
-    t = translator(lang_of(request))
+    said = language_of(request).gettext("La relecture n’a pas été enregistrée :")
     return render(
         request,
         "error.html",
-        {"status": 400, "message": f"{t('review.error')} {message}", "back": back},
+        {"status": 400, "message": f"{said} {message}", "back": back},
         400,
     )
 

@@ -1,0 +1,21 @@
+"""The portal on one small real store, shared by the tests of a module."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from test_web_fixtures import Store, build_store
+
+from suivi.web import create_app
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The store of test_web_fixtures, built once for a module's tests."""
+    return build_store(tmp_path_factory.mktemp("web") / "s.db")
+
+
+@pytest.fixture
+def client(store: Store) -> TestClient:
+    """A reader of the portal on ``store``, with no cookie yet."""
+    return TestClient(create_app(store.engine))
