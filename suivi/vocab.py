@@ -89,6 +89,23 @@ STAGES: Final = MappingProxyType(
 DONE: Final = frozenset(
     {"operational", "delivered", "completed", "cancelled", "suspended", "in_force"}
 )
+# Kinds of agreement, as their designation names them (a "protocole d'accord" is a
+# memorandum; an intergovernmental commission or mechanism is set up by an agreement too).
+AGREEMENT_KINDS: Final = _labels(
+    {
+        "agreement": "accord",
+        "memorandum": "protocole d’accord",
+        "convention": "convention",
+        "protocol": "protocole",
+        "treaty": "traité",
+        "charter": "charte",
+        "contract": "contrat",
+        "commission": "commission",
+        "roadmap": "feuille de route",
+        "declaration": "déclaration",
+        "pact": "pacte",
+    }
+)
 EVENT_TYPES: Final = _labels(
     {"visit": "visite", "meeting": "rencontre", "ceremony": "cérémonie", "summit": "sommet"}
 )

@@ -48,7 +48,7 @@ def test_records_filters_paging_and_facets(client: TestClient) -> None:
         "prj-000000000001",
         "evt-000000000001",
     }
-    words = client.get("/api/records", params={"q": "blé promis"}).json()
+    words = client.get("/api/records", params={"q": "50 000 blé"}).json()
     assert {r["id"] for r in words["items"]} == {"qty-000000000003"}
     late = client.get("/api/records", params={"overdue": "true"}).json()
     assert [r["id"] for r in late["items"]] == ["prj-000000000002"]
@@ -61,13 +61,13 @@ def test_records_filters_paging_and_facets(client: TestClient) -> None:
 
 
 def test_csv_and_json_exports_of_a_filtered_list(client: TestClient) -> None:
-    response = client.get("/api/records.csv", params={"type": "quantity", "q": "blé promis"})
+    response = client.get("/api/records.csv", params={"type": "quantity", "q": "50 000 blé"})
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert [row["id"] for row in rows] == ["qty-000000000003"]
     assert rows[0]["max"] == "50000" and rows[0]["unit"] == "t"
     same = client.get(
-        "/api/records", params={"type": "quantity", "q": "blé promis", "format": "csv"}
+        "/api/records", params={"type": "quantity", "q": "50 000 blé", "format": "csv"}
     )
     assert same.text == response.text
     exported = client.get("/api/records.json", params={"type": "project"}).json()

@@ -182,7 +182,9 @@ def test_status_chart_labels_are_readable_and_timeline_dots_named(
         assert box is not None and box["height"] >= 12, (chart, width, box)
     # Each dot of the timeline is a link named by its date and its record.
     dot = page.get_by_role(
-        "link", name="23 juin 2025 — accord sur l’utilisation pacifique de l’énergie atomique"
+        "link",
+        name="23 juin 2025 — Accord sur l’utilisation pacifique de l’énergie atomique — Mali, "
+        "Russie (Rosatom), 23 juin 2025",
     )
     assert dot.count() == 1
     assert "point" in (dot.get_attribute("class") or "")

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from suivi.models import Article
+from suivi.presentation import record_title
 from suivi.store import add_document, create, get_record, replace_records
 
 ATOME = """Moscou et Bamako signent un accord sur l’énergie atomique civile
@@ -216,6 +217,8 @@ def records(store: Store) -> list[dict[str, Any]]:
 
     def record(**data: Any) -> dict[str, Any]:
         out = {**base, **data}
+        # Titles are made as the pipeline makes them before storing: from the fields.
+        out["title"] = record_title(out, "fr")
         out.setdefault("outlets", len({x["outlet"] for x in out["sources"]}))
         out.setdefault("independent_sources", out["outlets"])
         return out
@@ -226,6 +229,8 @@ def records(store: Store) -> list[dict[str, Any]]:
             type="agreement",
             title="accord sur l’utilisation pacifique de l’énergie atomique",
             fields={
+                "name": "accord sur l’utilisation pacifique de l’énergie atomique",
+                "kind": "agreement",
                 "sectors": ["nuclear", "energy"],
                 "parties": ["ML", "RU", "Rosatom"],
                 "date": "2025-06-23",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -13,6 +12,7 @@ from suivi.consolidation import status as status_rules
 from suivi.consolidation.clusters import cluster_scored
 from suivi.consolidation.conflicts import conflicts, latest_value, most_supported
 from suivi.consolidation.deliveries import link
+from suivi.consolidation.designations import agreement_kind, designation
 from suivi.consolidation.independence import dispatch_groups
 from suivi.consolidation.matching import BLOCKS, ONE_PER_ARTICLE, RULES, Context, Rule
 from suivi.consolidation.names import person_tokens, rank_before
@@ -32,12 +32,6 @@ TYPE = {
     "events": "event",
     "quantities": "quantity",
     "actors": "actor",
-}
-EVENT_LABELS = {
-    "visit": "Visite",
-    "meeting": "Réunion",
-    "ceremony": "Cérémonie",
-    "summit": "Sommet",
 }
 
 
@@ -156,45 +150,6 @@ def _independence(facts: list[Fact], groups: dict[str, int]) -> tuple[int, int]:
     return len(outlets), len(dispatches)
 
 
-# A title worth showing starts by naming the kind of agreement.
-_AGREEMENT_HEAD = re.compile(
-    r"^(accord|mémorandum|memorandum|protocole|convention|traité|charte|contrat|pacte|"
-    r"déclaration|commission|mécanisme|feuille de route|plan d.action|agreement|treaty|"
-    r"pact|charter|declaration|deal|roadmap)\b",
-    re.IGNORECASE,
-)
-_SECTOR_WORDS = {
-    "security": "sécurité",
-    "diplomacy": "diplomatie",
-    "trade": "commerce",
-    "investment": "investissement",
-    "energy": "énergie",
-    "nuclear": "nucléaire",
-    "mining": "mines",
-    "agriculture": "agriculture",
-    "education": "éducation",
-    "science": "science",
-    "health": "santé",
-    "digital": "numérique",
-    "transport": "transports",
-    "humanitarian": "humanitaire",
-    "culture": "culture",
-}
-
-
-def _agreement_title(group: list[Fact]) -> str:
-    # Extracted titles are sometimes a clause ("Le troisième est un"): the record shows the
-    # most reported title that names a kind of agreement, else one made from its sectors.
-    named = [f for f in group if _AGREEMENT_HEAD.match((f.get("title") or "").strip())]
-    short = [f for f in named if len((f.get("title") or "").split()) <= 10]
-    if short or named:
-        return str(_common(short or named, "title"))
-    sectors = sorted({s for f in group for s in f.get("sectors") or []})
-    return "accord" + (
-        " — " + ", ".join(_SECTOR_WORDS.get(s, s) for s in sectors) if sectors else ""
-    )
-
-
 def _common(facts: list[Fact], name: str) -> Any:
     # The most reported wording; among equals the shortest that still says something.
     values = Counter(str(f.get(name)) for f in facts if f.get(name))
@@ -222,7 +177,6 @@ def _actor_record(group: list[Fact], groups: dict[str, int]) -> dict[str, Any]:
     return {
         "id": record_id("actors", group),
         "type": "actor",
-        "title": name,
         "fields": fields,
         "status": None,
         "sources": _sources(group),
@@ -248,11 +202,10 @@ def _record(
     events: list[Fact],
 ) -> dict[str, Any]:
     outlets, independent = _independence(group, groups)
-    fields, title, checked = _fields(category, group)
+    fields, checked = _fields(category, group)
     record: dict[str, Any] = {
         "id": record_id(category, group),
         "type": TYPE[category],
-        "title": title,
         "fields": fields,
         "status": None,
         "sources": _sources(group),
@@ -272,14 +225,20 @@ def _record(
     return record
 
 
-def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], str, dict[str, Any]]:
+def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str, Any]]:
     latest = lambda name: latest_value(group, lambda f: f.get(name))  # noqa: E731
     if category == "agreements":
         sectors = sorted({s for f in group for s in f.get("sectors") or []})
         parties = sorted({p for f in group for p in f.get("parties") or []})
-        fields = {"sectors": sectors, "parties": parties, "date": latest("date")}
+        fields = {
+            "name": designation(group),
+            "kind": agreement_kind(group),
+            "sectors": sectors,
+            "parties": parties,
+            "date": latest("date"),
+        }
         checked = {"date": lambda f: f.get("date"), "status": lambda f: f.get("status")}
-        return fields, _agreement_title(group), checked
+        return fields, checked
     if category == "projects":
         sectors = sorted({s for f in group for s in f.get("sectors") or []})
         fields = {
@@ -287,7 +246,7 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], str, dict
             "location": latest("location"),
             "sectors": sectors,
         }
-        return fields, fields["name"] or "projet", {"location": lambda f: f.get("location")}
+        return fields, {"location": lambda f: f.get("location")}
     if category == "events":
         participants = sorted({p for f in group for p in f.get("participants") or []})
         fields = {
@@ -302,48 +261,17 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], str, dict
             "end": lambda f: f.get("end"),
             "place": lambda f: f.get("place"),
         }
-        return fields, event_title(fields), checked
+        return fields, checked
     fields = {
         name: latest(name) for name in ("min", "max", "unit", "per", "subject", "kind", "year")
     }
     checked = {"value": _amount, "year": lambda f: f.get("year")}
-    return fields, quantity_title(fields), checked
+    return fields, checked
 
 
 def _amount(fact: Fact) -> Any:
     low, high = fact.get("min"), fact.get("max")
     return low if low == high else [low, high]
-
-
-def _number(value: Any) -> str:
-    # French style: narrow spaces between thousands, a decimal comma, no needless zeros.
-    if value is None:
-        return "?"
-    number = float(value)
-    if number == int(number):
-        return f"{int(number):,}".replace(",", "\u202f")
-    whole, _, decimals = f"{number:,.3f}".rstrip("0").partition(".")
-    return f"{whole.replace(',', chr(0x202F))},{decimals}"
-
-
-def event_title(fields: dict[str, Any]) -> str:
-    """An event as a reader names it: "Visite — Russie (2025-06-22)"."""
-    label = EVENT_LABELS.get(str(fields.get("event_type")), "Événement")
-    where = f" — {fields['place']}" if fields.get("place") else ""
-    when = f" ({fields['start']})" if fields.get("start") else ""
-    return f"{label}{where}{when}"
-
-
-def quantity_title(fields: dict[str, Any]) -> str:
-    """A figure as a reader says it: "160 000–200 000 t/mois — produits pétroliers"."""
-    amount = _number(fields.get("min"))
-    if fields.get("max") is not None and fields.get("max") != fields.get("min"):
-        amount = f"{amount}–{_number(fields['max'])}"
-    per = {"day": "/jour", "week": "/semaine", "month": "/mois", "year": "/an"}.get(
-        fields.get("per") or "", ""
-    )
-    subject = f" — {fields['subject']}" if fields.get("subject") else ""
-    return f"{amount} {fields.get('unit') or ''}{per}{subject}".strip()
 
 
 def _with_milestones(

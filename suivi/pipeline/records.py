@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import Engine
 
 from suivi.consolidation import consolidate, link
+from suivi.presentation import record_title
 from suivi.settings import reference_today
 from suivi.store import query_records, replace_records
 from suivi.store.facts import load_facts
@@ -23,6 +24,9 @@ def refresh(engine: Engine, today: date | None = None) -> int:
         fact_verdicts(engine),
         record_verdicts(engine),
     )
+    for record in records:
+        # The store sorts and searches by the French title; pages make theirs per language.
+        record["title"] = record_title(record, "fr")
     return replace_records(engine, records)
 
 

@@ -126,6 +126,7 @@ TABLES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
         ),
         "sector": vocab.SECTORS,
         "event_type": vocab.EVENT_TYPES,
+        "agreement_kind": vocab.AGREEMENT_KINDS,
         "kind": vocab.QUANTITY_KINDS,
         "per": vocab.RATES,
         "per_suffix": RATE_SUFFIXES,

@@ -7,17 +7,12 @@ since the title is made from the reviewed fields. A title an analyst wrote is ke
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from suivi.folding import fold_words
 from suivi.presentation.formats import babel_locale
 from suivi.presentation.labels import TABLES
 from suivi.presentation.language import Language, get_language
-
-# What consolidation titled an agreement when the articles gave it no designation, before
-# agreements carried ``fields.name``: made again from the sectors, in the reader's language.
-_MADE_AGREEMENT = re.compile(r"^accord(?: — |$)")
 
 
 def _language(lang: str | Language) -> Language:
@@ -82,17 +77,36 @@ def event_title(fields: dict[str, Any], lang: str | Language) -> str:
 
 
 def agreement_title(fields: dict[str, Any], lang: str | Language) -> str:
-    """The agreement's designation as the articles name it (``fields.name``), else its kind
-    and sectors: ``Accord — nucléaire, énergie``."""
+    """What was agreed, between whom, when: ``Accord de coopération dans le nucléaire civil
+    — Mali, Russie (Rosatom), 23 juin 2025``. Without a designation, the kind of agreement
+    and its sectors say what it is: ``Protocole d'accord (sécurité) — Niger, Iran``."""
     language = _language(lang)
     if fields.get("name"):
-        return str(fields["name"])
-    sectors = [language.label("sector", code) for code in fields.get("sectors") or []]
-    kind = language.label("type", "agreement")
-    return f"{kind} — {', '.join(sectors)}" if sectors else kind
+        head = str(fields["name"])
+    else:
+        kind = fields.get("kind")
+        head = (
+            language.label("agreement_kind", kind) if kind else language.label("type", "agreement")
+        )
+        sectors = [language.label("sector", code) for code in fields.get("sectors") or []]
+        head += f" ({', '.join(sectors)})" if sectors else ""
+    parties = [str(p) for p in fields.get("parties") or [] if p]
+    states = [language.country(p) for p in parties if _is_state(p)]
+    others = [p for p in parties if not _is_state(p)]
+    between = ", ".join(states)
+    if others:
+        between += f" ({', '.join(others)})" if states else ", ".join(others)
+    when = language.when(fields["date"]) if fields.get("date") else ""
+    tail = ", ".join(part for part in (between.strip(), when) if part)
+    head = head[:1].upper() + head[1:]
+    return f"{head} — {tail}" if tail else head
 
 
-def _made(record: dict[str, Any], language: Language, written: bool) -> str:
+def _is_state(code: str) -> bool:
+    return len(code) == 2 and code.isalpha() and code.isupper()
+
+
+def _made(record: dict[str, Any], language: Language) -> str:
     kind = record.get("type")
     fields = record.get("fields") or {}
     if kind == "quantity":
@@ -100,9 +114,6 @@ def _made(record: dict[str, Any], language: Language, written: bool) -> str:
     if kind == "event":
         return event_title(fields, language)
     if kind == "agreement":
-        stored = str(record.get("title") or "")
-        if "name" not in fields and stored and not written and not _MADE_AGREEMENT.match(stored):
-            return stored  # a designation stored before agreements had fields.name
         return agreement_title(fields, language)
     return str(fields.get("name") or "")
 
@@ -114,7 +125,7 @@ def record_title(record: dict[str, Any], lang: str | Language) -> str:
     written = (record.get("reviews") or {}).get("title")
     if written and written.get("state") != "rejected" and record.get("title"):
         return str(record["title"])
-    made = _made(record, language, bool(written))
+    made = _made(record, language)
     if made:
         return made
     if record.get("title") and not written:

@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from suivi.consolidation.build import event_title, quantity_title
 from suivi.models import Review
+from suivi.presentation import record_title
 from suivi.review.reviews import ReviewError
 from suivi.store.reviews import record_reviews
 from suivi.vocab import CLOSED_FIELDS, STATUSES
@@ -25,17 +25,6 @@ FACET_FIELDS = ("status", "sectors", "parties", "date", "start", "year")
 # Nested structures computed by consolidation, not a value an analyst types.
 NOT_REVIEWABLE = frozenset({"delivered", "aliases", "roles"})
 MAX_VALUE = 500
-# The fields consolidation writes a record's title from (suivi/consolidation/build.py): a
-# review of one of them changes the title too.
-TITLE_FIELDS: dict[str, tuple[str, ...]] = {
-    "quantity": ("min", "max", "unit", "per", "subject"),
-    "event": ("event_type", "start", "place"),
-    "project": ("name",),
-    "actor": ("name",),
-}
-# What consolidation calls a record with no title of its own.
-UNTITLED = {"agreement": "accord", "project": "projet", "event": "Événement"}
-
 
 def get_field(record: dict[str, Any], field: str) -> Any:
     """A record's field, top-level (title, status, planned) or under ``fields``."""
@@ -188,33 +177,9 @@ def reviewed_records(engine: Engine, records: Iterable[dict[str, Any]]) -> list[
     return [overlay_record(item, by_record.get(item["id"], [])) for item in items]
 
 
-def _title_from_fields(kind: str, fields: dict[str, Any]) -> str | None:
-    if kind == "quantity":
-        return quantity_title(fields) or None
-    if kind == "event":
-        return event_title(fields)
-    if kind in {"project", "actor"}:
-        name = fields.get("name")
-        return str(name) if name else None
-    return None
-
-
 def reviewed_title(record: dict[str, Any]) -> str:
-    """The title of an overlaid record: one an analyst wrote, else consolidation's own, made
-    again from the reviewed fields when a review changed a field the title is made from."""
-    reviews = record.get("reviews") or {}
-    written = reviews.get("title")
-    if written and written.get("state") != "rejected" and record.get("title"):
-        return str(record["title"])
-    kind = str(record.get("type") or "")
-    fed = [name for name in TITLE_FIELDS.get(kind, ()) if name in reviews]
-    if fed or written:
-        made = _title_from_fields(kind, record.get("fields") or {})
-        if made:
-            return made
-    if record.get("title") and not written:
-        return str(record["title"])
-    return UNTITLED.get(kind) or str(record.get("id") or "")
+    """The French title of an overlaid record (the one the store sorts and searches by)."""
+    return record_title(record, "fr")
 
 
 def overlay_fact(fact: dict[str, Any], reviews: list[Review]) -> dict[str, Any]:

@@ -182,8 +182,11 @@ def test_same_day_reports_naming_one_treaty_are_one_record(engine: Engine) -> No
     records = {r["title"]: docs_of(r) for r in by_type(engine, "agreement")}
     # The clause-like title of the second report is not the record's title.
     assert records == {
-        "traité instituant la confédération": {"t1.txt", "t2.txt"},
-        "accord de défense": {"t2.txt"},
+        "Traité instituant la confédération — Burkina Faso, Mali, Niger, 6 juillet 2024": {
+            "t1.txt",
+            "t2.txt",
+        },
+        "Accord de défense — Mali, Niger, 6 juillet 2024": {"t2.txt"},
     }
 
 

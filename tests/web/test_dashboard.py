@@ -90,7 +90,8 @@ def test_timeline_dots_are_named_and_status_labels_readable(client: TestClient) 
         assert " — " in label and any(month in label for month in ("juin", "octobre"))
     agreement = tree.xpath("//svg[@id='chart-timeline']//a[@href='/records/agr-000000000001']")
     assert agreement[0].get("aria-label") == (
-        "23 juin 2025 — accord sur l’utilisation pacifique de l’énergie atomique"
+        "23 juin 2025 — Accord sur l’utilisation pacifique de l’énergie atomique — Mali, Russie "
+        "(Rosatom), 23 juin 2025"
     )
     # The status charts sit in half-width columns: drawn on a narrower canvas, in larger type.
     for chart in ("chart-agreements", "chart-projects"):

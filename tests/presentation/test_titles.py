@@ -1,9 +1,4 @@
-"""One way to title a record, for every type and language.
-
-The comparisons with ``suivi.consolidation.build`` and ``suivi.review.overlay`` are
-temporary: they hold while those modules still make titles of their own, and go once they
-call ``record_title(record, "fr")``.
-"""
+"""One way to title a record, for every type and language, from its (reviewed) fields."""
 
 from __future__ import annotations
 
@@ -11,9 +6,7 @@ from typing import Any
 
 import pytest
 
-from suivi.consolidation.build import event_title, quantity_title
-from suivi.presentation import get_language, record_title
-from suivi.review.overlay import reviewed_title
+from suivi.presentation import record_title
 
 FIGURES = [
     {"min": 160000, "max": 200000, "unit": "t", "per": "month", "subject": "produits pétroliers"},
@@ -31,20 +24,40 @@ EVENTS = [
 ]
 
 
-@pytest.mark.parametrize("fields", FIGURES)
-def test_a_quantity_is_titled_as_consolidation_titles_it(fields: dict[str, Any]) -> None:
-    record = {"type": "quantity", "fields": fields}
-    assert record_title(record, "fr") == quantity_title(fields)
+FRENCH = [
+    "160\u202f000–200\u202f000 t/mois — produits pétroliers",
+    "62 % — part de l’État malien",
+    "200 t/an — capacité",
+    "1,5 MW",
+    "30\u202f000–35\u202f000 t/semaine — blé",
+    "2\u202f500,25 ha — terres",
+]
 
 
-@pytest.mark.parametrize("fields", EVENTS)
-def test_an_event_is_titled_as_consolidation_titles_it_with_its_date_in_words(
-    fields: dict[str, Any],
+@pytest.mark.parametrize(("fields", "title"), list(zip(FIGURES, FRENCH, strict=True)))
+def test_a_quantity_says_its_amount_unit_rate_and_subject(
+    fields: dict[str, Any], title: str
 ) -> None:
-    expected = event_title(fields)
-    if fields["start"]:
-        expected = expected.replace(fields["start"], get_language("fr").when(fields["start"]))
-    assert record_title({"type": "event", "fields": fields}, "fr") == expected
+    assert record_title({"type": "quantity", "fields": fields}, "fr") == title
+
+
+@pytest.mark.parametrize(
+    ("fields", "title"),
+    list(
+        zip(
+            EVENTS,
+            [
+                "Visite — Russie (22 juin 2025)",
+                "Cérémonie — Sénou",
+                "Sommet (juillet 2025)",
+                "Événement — Niamey",
+            ],
+            strict=True,
+        )
+    ),
+)
+def test_an_event_says_what_where_and_when(fields: dict[str, Any], title: str) -> None:
+    assert record_title({"type": "event", "fields": fields}, "fr") == title
 
 
 def reviewed(record: dict[str, Any], **states: str) -> dict[str, Any]:
@@ -80,9 +93,28 @@ OVERLAID = [
 ]
 
 
-@pytest.mark.parametrize("record", OVERLAID, ids=lambda r: str(r["id"]))
-def test_a_reviewed_record_is_titled_as_the_overlay_titles_it(record: dict[str, Any]) -> None:
-    assert record_title(record, "fr") == reviewed_title(record)
+@pytest.mark.parametrize(
+    ("record", "title"),
+    list(
+        zip(
+            OVERLAID,
+            [
+                "raffinerie de Sénou",
+                "raffinerie aurifère",
+                "raffinerie",
+                "Rosatom SA",
+                "Accord",
+                "160\u202f000–200\u202f000 t/mois — produits pétroliers",
+            ],
+            strict=True,
+        )
+    ),
+    ids=lambda value: str(value.get("id")) if isinstance(value, dict) else "",
+)
+def test_a_reviewed_record_is_titled_from_its_reviewed_fields(
+    record: dict[str, Any], title: str
+) -> None:
+    assert record_title(record, "fr") == title
 
 
 def test_titles_in_english() -> None:
@@ -108,19 +140,27 @@ def test_titles_in_english() -> None:
     assert record_title({"type": "event", "fields": EVENTS[3]}, "en") == "Event — Niamey"
 
 
-def test_an_agreement_is_named_or_titled_from_its_sectors() -> None:
+def test_an_agreement_says_what_was_agreed_between_whom_and_when() -> None:
     named = {
         "type": "agreement",
-        "title": "x",
-        "fields": {"name": "traité de Niamey", "sectors": ["security"]},
+        "fields": {
+            "name": "accord de coopération dans le nucléaire civil",
+            "kind": "agreement",
+            "sectors": ["nuclear", "energy"],
+            "parties": ["ML", "RU", "Rosatom"],
+            "date": "2025-06-23",
+        },
     }
-    assert record_title(named, "en") == "traité de Niamey"
-    unnamed = {"type": "agreement", "fields": {"name": None, "sectors": ["nuclear", "energy"]}}
-    assert record_title(unnamed, "fr") == "Accord — nucléaire, énergie"
-    assert record_title(unnamed, "en") == "Agreement — nuclear, energy"
-    # Consolidation's own title made from sectors, stored before agreements had a name.
-    stored = {"type": "agreement", "title": "accord — énergie", "fields": {"sectors": ["energy"]}}
-    assert record_title(stored, "en") == "Agreement — energy"
+    assert record_title(named, "fr") == (
+        "Accord de coopération dans le nucléaire civil — Mali, Russie (Rosatom), 23 juin 2025"
+    )
+    assert record_title(named, "en").endswith("— Mali, Russia (Rosatom), 23 June 2025")
+    unnamed = {
+        "type": "agreement",
+        "fields": {"name": None, "kind": "memorandum", "sectors": ["security"], "parties": ["NE"]},
+    }
+    assert record_title(unnamed, "fr") == "Protocole d’accord (sécurité) — Niger"
+    assert record_title(unnamed, "en") == "Memorandum of understanding (security) — Niger"
     bare = {"type": "agreement", "fields": {"name": None, "sectors": []}}
     assert record_title(bare, "fr") == "Accord"
 

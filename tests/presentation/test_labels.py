@@ -29,7 +29,7 @@ def test_every_unit_and_kind_extraction_gives_has_a_name() -> None:
     from suivi.presentation.labels import CURRENCIES
 
     units = json.loads(
-        (Path(__file__).parents[1] / "suivi/extraction/patterns/units.json").read_text()
+        (Path(__file__).parents[2] / "suivi/extraction/patterns/units.json").read_text()
     )
     for code in {unit for unit, _ in units["units"].values()} | {"person"}:
         # Named in the tables, or by babel's currency data in both languages.
