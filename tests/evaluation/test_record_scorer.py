@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from suivi.evaluation.record_keys import load_records, to_record
+from suivi.evaluation.record_keys import load_gold, load_records, to_record
 from suivi.evaluation.records import main, score_records
 
 HERE = Path(__file__).parent
-SETS = ("", "blind", "blind2", "outlets")
+SETS = ("", "blind", "blind2")
 
 
 def gold(kind: str, ident: str, docs: list[str], **keys: Any) -> dict[str, Any]:
@@ -254,3 +254,29 @@ def test_command_line_last_line(tmp_path: Path, capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out.rstrip().splitlines()
     assert out[-1] == "overall record F1 0.200"
     assert main([str(gold_path), str(tmp_path / "missing.json")]) == 2
+
+
+@pytest.mark.parametrize("folder", SETS)
+def test_gold_sets_are_well_formed(folder: str) -> None:
+    base = HERE / folder
+    path = base / "records.jsonl"
+    records = load_gold(path)
+    article_gold = [
+        json.loads(line) for line in (base / "gold.jsonl").read_text().splitlines() if line.strip()
+    ]
+    names = {Path(a["doc"]).name for a in article_gold}
+    seen: set[str] = set()
+    for record in records:
+        assert {"id", "type", "title", "docs", "from"} <= set(record), record.get("id")
+        assert set(record["docs"]) | set(record.get("optional_docs", [])) <= names, record["id"]
+        for ref in record["from"]:
+            assert ref not in seen, ref
+            seen.add(ref)
+    # every non-optional article gold item belongs to exactly one record
+    plural = {"actors", "agreements", "projects", "events", "quantities"}
+    for article in article_gold:
+        stem = Path(article["doc"]).stem
+        for category in plural:
+            for index, item in enumerate(article.get(category) or []):
+                if not item.get("optional"):
+                    assert f"{stem}:{category}:{index}" in seen, f"{stem}:{category}:{index}"
