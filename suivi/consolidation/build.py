@@ -12,7 +12,7 @@ from suivi.consolidation import status as status_rules
 from suivi.consolidation.clusters import cluster_scored
 from suivi.consolidation.conflicts import conflicts, latest_value, most_supported
 from suivi.consolidation.deliveries import link
-from suivi.consolidation.designations import agreement_kind, designation
+from suivi.consolidation.designations import agreement_kind, designation, wordings
 from suivi.consolidation.independence import dispatch_groups
 from suivi.consolidation.matching import BLOCKS, ONE_PER_ARTICLE, RULES, Context, Rule
 from suivi.consolidation.names import person_tokens, rank_before
@@ -230,8 +230,10 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str,
     if category == "agreements":
         sectors = sorted({s for f in group for s in f.get("sectors") or []})
         parties = sorted({p for f in group for p in f.get("parties") or []})
+        name = designation(group)
         fields = {
-            "name": designation(group),
+            "name": name,
+            "aliases": wordings(group, name),
             "kind": agreement_kind(group),
             "sectors": sectors,
             "parties": parties,

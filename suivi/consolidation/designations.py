@@ -21,28 +21,34 @@ from suivi.models import Fact
 
 KINDS_FILE = Path(__file__).parent / "data" / "agreement_kinds.json"
 # A name longer than this is a sentence, not a name.
-MAX_WORDS = 9
+MAX_WORDS = 10
 
-# Where a designation turns into a clause: a comma or bracket, a relative pronoun, a
-# preposition introducing the parties or the amount, an auxiliary or a verb form. French and
-# English verbs are recognised by their form (present participles, finite forms of the
-# verbs news uses for agreements) rather than listed one by one.
+# Where a designation turns into a clause: a comma or bracket, an auxiliary, a modal or a
+# finite verb of the kind news uses for agreements, or a date ("en octobre", "le 23 juin").
 _CLAUSE = re.compile(
-    r"[,;:()«»\"“”]|\s(?:qui|que|qu['’]|dont|où|where|which|that|who|entre|avec|between|with|"
-    r"d['’]une valeur|pour un montant|worth|a|ont|est|sont|sera|seront|avait|has|have|had|"
-    r"was|were|is|are|will|porte|portent|concerne|concernent|vise|visent|prévoit|prévoient|"
-    r"permet|permettent|sign[ée]e?s?|conclue?s?|paraph[ée]e?s?|ratifi[ée]e?s?|signed|"
-    r"concluded|reached|leading|aims?|covers?|provides?|institue|instituent|lie|lient|"
-    r"relie|engage|engagent|fixe|fixent|établit|crée|créent|couvre|couvrent|"
-    # a date or a time: "en octobre", "le 23 juin", "en 2025", "cette semaine"
+    r"[,;:()«»\"“”]|\s(?:a|ont|est|sont|sera|seront|avait|has|have|had|was|were|is|are|"
+    r"will|would|could|should|may|might|can|must|porte|portent|concerne|concernent|vise|"
+    r"visent|prévoit|prévoient|permet|permettent|sign[ée]e?s?|conclue?s?|paraph[ée]e?s?|"
+    r"ratifi[ée]e?s?|signed|concluded|reached|leading|aims?|covers?|provides?|"
+    r"lie|liait|lient|relie|engage|engagent|fixe|fixent|établit|crée|créent|"
+    r"couvre|couvrent|cherche|cherchent|"
     r"(?:en|le|du|depuis|dès|in|on|since) (?:\d|janvier|février|mars|avril|mai|juin|"
     r"juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|"
     r"june|july|august|september|october|november|december)|cette|ce mois|this)\b",
     re.IGNORECASE,
 )
-_PARTICIPLE = re.compile(r"\w{3,}(?:ant|ing)$")
+# Where a designation is cut unless that leaves its kind alone ("traité qui institue la
+# Confédération…" stays whole): before a relative clause, the parties or the amount (the
+# record shows parties and figures in fields of their own).
+_SOFT = re.compile(
+    r"\s(?:qui|que|qu['’]|dont|où|where|which|that|who|entre|avec|between|with|"
+    r"d['’]une valeur|pour un montant|worth)\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"\w{3,}ant$")
 _TRAILING = frozenset(
-    "de des du d la le l les et en pour sur au aux un une of the and for a an to in on".split()
+    "de des du d la le l les et en pour sur au aux un une of the and for a an to in on qui "
+    "que dont which that who".split()
 )
 
 
@@ -60,9 +66,15 @@ def _kind_words() -> list[tuple[str, str]]:
 
 
 def kind_of(words: str | None) -> str | None:
-    """The kind of agreement ``words`` open with (``memorandum`` for "protocole d'accord")."""
-    folded = f"{fold_words(words or '')} "
-    return next((kind for word, kind in _kind_words() if folded.startswith(f"{word} ")), None)
+    """The kind of agreement ``words`` name: the phrase they open with in French
+    (``memorandum`` for "protocole d'accord"), or one of their first words in English
+    ("framework agreement", "staff-level agreement")."""
+    folded = f" {fold_words(words or '')} "
+    opening = next((kind for word, kind in _kind_words() if folded.startswith(f" {word} ")), None)
+    if opening:
+        return opening
+    first = f" {' '.join(folded.split()[:8])} "
+    return next((kind for word, kind in _kind_words() if f" {word} " in first), None)
 
 
 def _cut(title: str) -> str:
@@ -74,10 +86,18 @@ def _cut(title: str) -> str:
     opening = re.match(r"^(\S+(?: d['’]\S+)?)\s+(?:à|a|au|aux)\s", text, re.IGNORECASE)
     if opening and (match is None or opening.end(1) < match.start()):
         return opening.group(1)
-    words = (text[: match.start()] if match else text).split()[:MAX_WORDS]
+    head = text[: match.start()] if match else text
+    soft = next((m.start() for m in _SOFT.finditer(head) if m.start() > 0), None)
+    if soft is not None and len(head[:soft].split()) >= 2:
+        head = head[:soft]
+    words = head.split()[:MAX_WORDS]
     # A name ends on what it names, not on an article or a participle left dangling where
     # the extracted words stopped ("accord commercial instaurant une").
-    while words and (fold_words(words[-1]) in _TRAILING or _PARTICIPLE.search(words[-1])):
+    while words and (
+        fold_words(words[-1]) in _TRAILING
+        or _PARTICIPLE.search(words[-1])
+        or words[-1][:1].isdigit()
+    ):
         words.pop()
     return " ".join(words)
 
@@ -114,3 +134,25 @@ def agreement_kind(facts: list[Fact]) -> str | None:
     top = max(kinds.values())
     # Among equals, the more specific kind: a "protocole d'accord" is also an "accord".
     return min((k for k, n in kinds.items() if n == top), key=lambda k: k == "agreement")
+
+
+# The wording of a report is kept up to this many words: enough to say what it is about.
+WORDING_WORDS = 25
+
+
+def wordings(facts: list[Fact], shown: str | None) -> list[str]:
+    """How the reports word the agreement, as written (first words of each), apart from the
+    designation shown: what a reader searches by, and what a clean name may leave out
+    ("… with the breakaway region of Somaliland that would give Addis Ababa access")."""
+    seen = {fold_words(shown or "")}
+    out = []
+    for fact in facts:
+        words = str(fact.get("title") or "").split()
+        if not words:
+            continue
+        wording = " ".join(words[:WORDING_WORDS]) + (" …" if len(words) > WORDING_WORDS else "")
+        key = fold_words(wording)
+        if key not in seen:
+            seen.add(key)
+            out.append(wording)
+    return out
