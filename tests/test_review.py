@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from test_web_fixtures import Store, build_store, records
 
+from suivi.cli.portal import user
 from suivi.models import FactKey
 from suivi.store import replace_records, schema_version
 from suivi.store.reviews import fact_verdicts
 from suivi.web import create_app
-from suivi.web.commands import user
 
 PASSWORD = "sable-et-fleuve-2025"
 

@@ -9,21 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from suivi.extraction.countries import code_of, demonyms
+from suivi.extraction.countries import code_of
 from suivi.extraction.facts import keywords, sectors
 from suivi.extraction.facts import table as facts_table
 from suivi.extraction.gazetteer import gazetteer
+from suivi.extraction.project_names import place_after, project_name
+from suivi.extraction.project_status import project_status
 from suivi.extraction.resources import load, word_set
 from suivi.extraction.text import (
     folded_text,
     raw_text,
     sentence_at,
     sentence_evidence,
-    span_between,
 )
 from suivi.folding import fold_chars, fold_key
 
@@ -38,39 +38,6 @@ _NUMBER_BEFORE = re.compile(
 )
 _CONNECT = word_set("project_rules.json", "name_links")
 _STOP_WORDS = word_set("project_rules.json", "name_stops")
-# "toujours en phase préparatoire" outweighs a first stone laid months before.
-_STATUS_ORDER = (
-    "cancelled",
-    "suspended",
-    "preparatory",
-    "under_construction",
-    "operational",
-    "planned",
-)
-_CLAUSE_BREAK = re.compile(r";|\b(?:tandis que|alors que|whereas|while)\b")
-
-
-def _clause_status(folded: str, position: int, start: int, end: int) -> list[str]:
-    """The status words of the project's own clause when it has some, else of its sentence:
-    in "X est en cours de bitumage, tandis que Y attend sa décision finale", each its own."""
-    words = keywords("project_status")
-    clause_start, clause_end = start, end
-    for match in _CLAUSE_BREAK.finditer(folded, start, end):
-        if match.end() <= position:
-            clause_start = match.end()
-        elif match.start() > position:
-            clause_end = match.start()
-            break
-    if (clause_start, clause_end) != (start, end):
-        own = words.labels_in(folded, clause_start, clause_end)
-        if own:
-            return own
-    return words.labels_in(folded, start, end)
-
-
-_REFERS_BACK = re.compile(
-    r"\b(?:le projet|ce projet|the project|le site|le chantier|l'installation)\b"
-)
 _GENERIC_HEADS = word_set("project_rules.json", "generic_heads")
 _PROJECT = re.compile(r"(?<![\w])(?:projet|project|programme|program)\b")
 # A new undertaking needs no proper name: "la création d'une banque …", "un nouveau quai …".
@@ -94,16 +61,6 @@ _GENERIC_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:un|une|a|an)\s+$")
 _FUNDED = re.compile(
     r",?\s+(?:finance|construit|realise|offert|equipe|funded|built|financed|donated)[es]{0,2}"
     r"\s+(?:par|by)\b"
-)
-# A place given after the name: "… à Kara", "… dans la région des Savanes", "… in Kaduna".
-_LOCATED = re.compile(
-    r"^,?\s*(?:(?:de|d'|of)\s+(?:plus de\s|pres de\s|environ\s|some\s|about\s)?[\d\s.,]+"
-    r"\s*(?:mw|gw|kw|megawatts?|hectares?|ha|km2?|kilometres?|kilometers?|tonnes?|t)\b,?\s*)?"
-    r"(?:(?:en construction|en cours de construction|envisagee?s?|prevue?s?|projetee?s?"
-    r"|planned|proposed|under construction)\s+)?"
-    r"(?:(?:installee?s?|situee?s?|implantee?s?|located|based)\s+)?"
-    r"(?:dans la (?:region|province|ville|commune|prefecture|zone) (?:des\s|de\s|du\s|d')"
-    r"|in the (?:region|province|state|city) of\s|pres de\s|near\s|au\s|a\s|in\s|at\s)\s*"
 )
 _COORDINATED = re.compile(r"(?:\bainsi que|\bet|\band|\bas well as|,)\s+(?:d'une?|de la|an?)\s+$")
 # "une deuxième raffinerie" is another one than "la raffinerie" named before.
@@ -181,7 +138,7 @@ class ProjectFinder:
                 raw_text(doc)[start : end + 1]
             ):
                 continue  # rule participle_base
-            name, location, stop = self._name(doc, start, end, sentence.end_char)
+            name, location, stop = project_name(doc, start, end, sentence.end_char)
             covered = stop
             if (
                 label == "project"
@@ -230,7 +187,7 @@ class ProjectFinder:
             if label == "general" and location is None and not new:
                 continue
             if location is None:
-                location = self._located(doc, stop, sentence.end_char)
+                location = place_after(doc, stop, sentence.end_char)
             if location is None and not new and _GENERIC_SUBJECT.search(before):
                 continue  # rule kind_of_plant
             if head_word == "stade" and re.search(r"\b(?:au|a ce|a un)\s+$", before):
@@ -305,25 +262,17 @@ class ProjectFinder:
                     qualified=qualified and location is None,
                 )
             )
-        doc._.projects = [self._item(doc, folded, p) for p in projects]
+        doc._.projects = [
+            {
+                "name": p.name,
+                "location": p.location,
+                "sectors": p.sectors,
+                "status": project_status(doc, folded, p.positions, p.planned),
+                "evidence": sentence_evidence(doc, p.positions[0]),
+            }
+            for p in projects
+        ]
         return doc
-
-    @staticmethod
-    def _located(doc: Doc, stop: int, limit: int) -> str | None:
-        """A capitalised place named right after a project's name, within its clause."""
-        folded = folded_text(doc)
-        window = folded[stop : min(limit, stop + 70)]
-        match = _LOCATED.match(window)
-        if not match:
-            return None
-        start = stop + match.end()
-        place = re.match(
-            r"[A-Z][\w'’-]+(?:\s+(?:(?:de|des|du|la)\s+)?[A-Z][\w'’-]+){0,2}",
-            raw_text(doc)[start:limit],
-        )
-        if place is None or fold_chars(place.group(0)) in demonyms():
-            return None
-        return place.group(0)
 
     @staticmethod
     def _of_state(doc: Doc, name: str, location: str) -> bool:
@@ -375,122 +324,3 @@ class ProjectFinder:
             if (key in org and key != org) or (key == org and org in gazetteer()):
                 return True
         return False
-
-    @staticmethod
-    def _name(doc: Doc, start: int, end: int, limit: int) -> tuple[str, str | None, int]:
-        """The phrase naming a project from its head word, and the place or proper name in it."""
-        span = span_between(doc, start, limit)
-        if span is None:
-            return raw_text(doc)[start:end], None, end
-        head_end = next((i for i, t in enumerate(span) if t.idx + len(t.text) >= end), 0)
-        words = list(span[: head_end + 1])
-        proper: list[str] = []
-        for token in span[head_end + 1 : head_end + 9]:
-            low = token.lower_
-            if token.is_punct and token.text not in ("-", "–", "'"):
-                break
-            if fold_chars(low) in _NAMING:
-                continue
-            if (
-                token.like_num
-                and token.is_digit
-                and len(token.text) <= 4
-                and token.i + 1 < len(doc)
-                and (doc[token.i + 1].lower_ in _CONNECT or doc[token.i + 1].is_punct)
-            ):
-                words.append(token)  # a number naming the thing: "base aérienne 201 d'Agadez"
-                continue
-            if low in _STOP_WORDS or token.pos_ in ("VERB", "AUX") or token.like_num:
-                break
-            if token.text[:1].isupper():
-                proper.append(token.text)
-            elif (proper and low not in _CONNECT) or (
-                token.pos_ not in ("ADJ", "NOUN", "PROPN", "ADP", "DET") and low not in _CONNECT
-            ):
-                break
-            words.append(token)
-        while words and (words[-1].lower_ in _CONNECT or words[-1].is_punct):
-            words.pop()
-        name = (
-            " ".join(raw_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)].split())
-            if words
-            else ""
-        )
-        # English puts the name before the head: "the TAZARA railway", "the Lobito rail
-        # corridor" (the French parser tags English words at random: their case decides).
-        first = span[0]
-        english = doc._.language == "en"
-        before = [first.nbor(-k) for k in (1, 2) if first.i - k >= 0]
-        if (
-            english
-            and len(before) == 2
-            and before[0].text.islower()
-            and before[0].is_alpha
-            and fold_chars(before[0].text) not in _STOP_WORDS | _CONNECT
-            and before[1].text[:1].isupper()
-        ):
-            before = [before[1], before[0]]
-        else:
-            before = before[:1]
-        name_token = before[0] if before else None
-        named_before = False
-        if (
-            not proper
-            and name_token is not None
-            and name_token.text[:1].isupper()
-            and not name_token.is_sent_start
-            and (english or name_token.pos_ in ("PROPN", "NOUN", "X"))
-            and fold_chars(name_token.text) not in demonyms()
-            and fold_chars(name_token.text) not in ("the", "a", "an", "le", "la", "les")
-        ):
-            proper.append(name_token.text)
-            named_before = True
-            words[:0] = before
-            name = " ".join(
-                raw_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)].split()
-            )
-        if english and not named_before and first.i >= 2:
-            # "a vaccine manufacturing hub": English modifiers before the head name its kind.
-            lead: list[Token] = []
-            for token in reversed(doc[max(0, first.i - 3) : first.i]):
-                if fold_chars(token.text) in ("a", "an", "the"):
-                    break
-                if not (token.is_alpha and token.text.islower()) or fold_chars(token.text) in (
-                    _STOP_WORDS | _CONNECT | {"new"}
-                ):
-                    lead = []
-                    break
-                lead.insert(0, token)
-            if lead and fold_chars(lead[0].nbor(-1).text) in ("a", "an", "the"):
-                words[:0] = lead
-                tail = words[-1].idx + len(words[-1].text)
-                name = " ".join(raw_text(doc)[words[0].idx : tail].split())
-        location = " ".join(proper) if proper else None
-        stop = words[-1].idx + len(words[-1].text) if words else end
-        return name, location, stop
-
-    @staticmethod
-    def _item(doc: Doc, folded: str, project: _Project) -> dict[str, Any]:
-        statuses: list[str] = []
-        status_words = keywords("project_status")
-        for position in project.positions:
-            sentence = sentence_at(doc, position)
-            statuses += _clause_status(folded, position, sentence.start_char, sentence.end_char)
-            if sentence.end_char < len(folded):
-                following = sentence_at(doc, sentence.end_char)
-                if following.start_char >= sentence.end_char and _REFERS_BACK.search(
-                    folded, following.start_char, following.end_char
-                ):
-                    statuses += status_words.labels_in(
-                        folded, following.start_char, following.end_char
-                    )
-        status = next((s for s in _STATUS_ORDER if s in statuses), None)
-        if status is None and project.planned:
-            status = "planned"
-        return {
-            "name": project.name,
-            "location": project.location,
-            "sectors": project.sectors,
-            "status": status,
-            "evidence": sentence_evidence(doc, project.positions[0]),
-        }

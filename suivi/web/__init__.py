@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     # The app (FastAPI, templates) loads on first use, not whenever a command imports
-    # suivi.web.commands: `suivi stats` should not pay for the portal.
+    # suivi.cli.portal: `suivi stats` should not pay for the portal.
     if name == "create_app":
         from suivi.web.app import create_app
 

@@ -43,7 +43,7 @@ def test_static_assets_are_served_and_cached(client: TestClient) -> None:
 def test_serve_command_help_and_database_option(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from suivi.web.commands import serve
+    from suivi.cli.portal import serve
 
     result = CliRunner().invoke(serve, ["--help"])
     assert result.exit_code == 0 and "--port" in result.output and "--db" in result.output

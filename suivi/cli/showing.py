@@ -1,0 +1,99 @@
+"""Commands that show what the store holds: stats, documents, records."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from suivi.cli.base import Invocation, cli, db_option
+from suivi.vocab import RECORD_TYPES
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as a JSON object.")
+@db_option
+@click.pass_obj
+def stats(obj: Invocation, as_json: bool) -> None:
+    """How many documents, facts and records the store holds."""
+    from suivi.store import counts
+
+    figures = counts(obj.engine(existing=True))
+    if as_json:
+        click.echo(json.dumps(figures))
+    else:
+        for name, value in figures.items():
+            click.echo(f"{name}: {value}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per document.")
+@db_option
+@click.pass_obj
+def documents(obj: Invocation, as_json: bool) -> None:
+    """List the stored documents: title, date, outlet, language, id."""
+    from suivi.store import list_documents
+
+    rows = list_documents(obj.engine(existing=True))
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    print_documents(rows)
+
+
+def print_documents(rows: list[dict[str, Any]]) -> None:
+    # A table for a person at a terminal; tab-separated lines for a pipe or a file.
+    columns = ("title", "published", "outlet", "language", "id")
+    if not sys.stdout.isatty():
+        click.echo("\t".join(columns))
+        for row in rows:
+            cells = [row["title"] or row["name"], *(row[c] or "" for c in columns[1:])]
+            click.echo("\t".join(" ".join(str(cell).split()) for cell in cells))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=70)
+    for name in ("date", "outlet", "language"):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=24)
+    table.add_column("id", no_wrap=True, min_width=16)
+    for row in rows:
+        table.add_row(
+            row["title"] or row["name"],
+            row["published"] or "—",
+            row["outlet"] or "—",
+            row["language"],
+            row["id"],
+        )
+    Console().print(table)
+
+
+# Inputs whose text is not the file as it is: ``extract`` could not report offsets into them.
+
+
+@cli.command()
+@click.option(
+    "--type", "kind", type=click.Choice(tuple(RECORD_TYPES)), help="Only records of this type."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(("json", "csv")), default="json", show_default=True
+)
+@db_option
+@click.pass_obj
+def records(obj: Invocation, kind: str | None, fmt: str) -> None:
+    """Print the consolidated records: one per real agreement, project, event, figure, actor.
+
+    Each record lists every source with its evidence sentence, and every field on which the
+    sources disagree under ``conflicts``. Values an analyst reviewed are shown as reviewed.
+    """
+    from suivi.export import to_csv, to_json
+    from suivi.review import reviewed_records
+    from suivi.store import RecordFilter, query_records
+
+    engine = obj.engine(existing=True)
+    found = reviewed_records(engine, query_records(engine, RecordFilter(type=kind)))
+    click.echo(to_csv(found) if fmt == "csv" else to_json(found), nl=fmt == "json")
