@@ -112,6 +112,21 @@ class User:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """What an analyst decides about one field (``""``: the whole) of a record or a fact:
+    ``target`` is the record's id or the fact's key; ``value`` what the field shows after
+    it, ``extracted`` what extraction or consolidation had said."""
+
+    target: str | FactKey
+    field: str
+    action: str
+    value: Any = None
+    extracted: Any = None
+    reason: str = ""
+    fact_id: int | None = None  # for reference only: re-extraction renumbers facts
+
+
+@dataclass(frozen=True)
 class Review:
     """One stored review: a version of a field of a record or of a fact (``""``: the whole)."""
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from suivi.evaluation.matching import (
     pair,
 )
 from suivi.evaluation.report import Report
-from suivi.evaluation.scoring import FormatError, load_jsonl, score
+from suivi.evaluation.scoring import FormatError, load_jsonl, score, scored_or_error
 
 __all__ = [
     "CATEGORIES",
@@ -66,10 +65,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the process exit status."""
     args = _parser().parse_args(argv)
-    try:
-        report = score(load_jsonl(args.gold), load_jsonl(args.pred), args.texts)
-    except (OSError, FormatError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    report = scored_or_error(
+        lambda: score(load_jsonl(args.gold), load_jsonl(args.pred), args.texts)
+    )
+    if report is None:
         return 2
     if args.per_doc:
         for line in report.per_doc_lines():

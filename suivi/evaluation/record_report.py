@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from suivi.evaluation.record_keys import ATTRIBUTES, TYPES
-from suivi.evaluation.report import Ratio
+from suivi.evaluation.report import Counts, Ratio
 
 _HASH = re.compile(r"_[0-9a-f]{16}$")
 
@@ -20,12 +20,10 @@ def short(doc: str) -> str:
 
 
 @dataclass
-class TypeFigures:
-    """The figures of one record type."""
+class TypeFigures(Counts):
+    """The figures of one record type: paired, unpaired and missed records (with the ratios
+    of ``Counts``), and what the record contract counts beside them."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     duplicates: int = 0
     held_back: int = 0
     held_back_matching: int = 0
@@ -37,22 +35,6 @@ class TypeFigures:
     source_recall: Ratio = field(default_factory=Ratio)
     source_precision: Ratio = field(default_factory=Ratio)
     exact: Ratio = field(default_factory=Ratio)
-
-    @property
-    def precision(self) -> float:
-        """Paired public records / scored public records; 0 when there is none (as ``Counts``)."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Paired required gold records / required gold records; 0 when there is none."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, Any]:
         """The figures, ratios rounded to three decimals (``None`` when nothing was counted)."""

@@ -38,7 +38,7 @@ from suivi.evaluation.record_keys import (
 )
 from suivi.evaluation.record_report import RecordReport, TypeFigures, short
 from suivi.evaluation.report import Ratio
-from suivi.evaluation.scoring import FormatError
+from suivi.evaluation.scoring import scored_or_error
 
 __all__ = ["RecordReport", "TypePairing", "main", "pair_records", "score_records"]
 
@@ -193,10 +193,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the process exit status."""
     args = _parser().parse_args(argv)
-    try:
-        report = score_records(load_gold(args.gold), load_records(args.pred))
-    except (OSError, FormatError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    report = scored_or_error(lambda: score_records(load_gold(args.gold), load_records(args.pred)))
+    if report is None:
         return 2
     print(report.to_json() if args.json else report.table())
     if args.show:

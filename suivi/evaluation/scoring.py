@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from suivi.evaluation.matching import (
     ATTRIBUTES,
@@ -138,3 +140,16 @@ def load_jsonl(path: Path | str) -> list[Item]:
                 raise FormatError(f"{path}:{number}: each line must be an object with a 'doc' key")
             answers.append(item)
     return answers
+
+
+R = TypeVar("R")
+
+
+def scored_or_error(score_files: Callable[[], R]) -> R | None:
+    """What ``score_files()`` gives, or None after one line on stderr when a file cannot be
+    read or is not what it should be (the command then exits with 2)."""
+    try:
+        return score_files()
+    except (OSError, FormatError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None

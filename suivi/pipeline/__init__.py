@@ -4,16 +4,15 @@ sources → extraction → store → consolidation → store, each step leaving 
 from suivi.pipeline.ingest import BATCH_SIZE, Extracting, IngestReport, ingest
 from suivi.pipeline.rebuild import reextract
 from suivi.pipeline.records import refresh, relink
-from suivi.pipeline.reviews import review_fact, review_record
+from suivi.pipeline.reviews import apply_review
 
 __all__ = [
     "BATCH_SIZE",
     "Extracting",
     "IngestReport",
+    "apply_review",
     "ingest",
     "reextract",
     "refresh",
     "relink",
-    "review_fact",
-    "review_record",
 ]

@@ -12,13 +12,13 @@ from suivi.review.overlay import (
     reviewed_title,
     shown_value,
 )
-from suivi.review.reviews import ACTIONS, ReviewError, add_fact_review, add_record_review
+from suivi.review.reviews import ACTIONS, ReviewError, add_decision, add_record_review
 
 __all__ = [
     "ACTIONS",
     "FACET_FIELDS",
     "ReviewError",
-    "add_fact_review",
+    "add_decision",
     "add_record_review",
     "get_field",
     "is_rejected",

@@ -26,6 +26,7 @@ FACET_FIELDS = ("status", "sectors", "parties", "date", "start", "year")
 NOT_REVIEWABLE = frozenset({"delivered", "aliases", "roles"})
 MAX_VALUE = 500
 
+
 def get_field(record: dict[str, Any], field: str) -> Any:
     """A record's field, top-level (title, status, planned) or under ``fields``."""
     if field in TOP_LEVEL:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Engine
 
 from suivi.errors import SuiviError
-from suivi.models import FactKey, User
+from suivi.models import Decision, User
 from suivi.store.reviews import add_review
 
 ACTIONS = ("confirm", "correct", "reject")
@@ -30,6 +31,12 @@ def check(action: str, reason: str) -> str:
     return reason
 
 
+def add_decision(engine: Engine, user: User, decision: Decision) -> None:
+    """Keep ``decision`` as a new version, once its action and reason are checked."""
+    reason = check(decision.action, decision.reason)
+    add_review(engine, user, replace(decision, reason=reason))
+
+
 def add_record_review(
     engine: Engine,
     user: User,
@@ -40,21 +47,5 @@ def add_record_review(
     extracted: Any,
     reason: str,
 ) -> None:
-    """Store a review of ``field`` of a record (``""`` for the record as a whole)."""
-    add_review(engine, user, record_id, field, action, (value, extracted), check(action, reason))
-
-
-def add_fact_review(
-    engine: Engine,
-    user: User,
-    key: FactKey,
-    fact_id: int,
-    field: str,
-    action: str,
-    value: Any,
-    extracted: Any,
-    reason: str,
-) -> None:
-    """Store a review of ``field`` of a fact (``""`` for the fact as a whole)."""
-    reason = check(action, reason)
-    add_review(engine, user, key, field, action, (value, extracted), reason, fact_id)
+    """Keep a review of ``field`` of a record (``""`` for the record as a whole)."""
+    add_decision(engine, user, Decision(record_id, field, action, value, extracted, reason))

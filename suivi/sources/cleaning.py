@@ -41,5 +41,3 @@ def mask_chrome(text: str) -> str:
         else:
             out.append(line)
     return "".join(out)
-
-

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from suivi.models import FactKey, Review, User, Verdicts
+from suivi.models import Decision, FactKey, Review, User, Verdicts
 from suivi.store.schema import reviews, users
 
 
@@ -59,18 +59,9 @@ def _select() -> Any:
     )
 
 
-def add_review(
-    engine: Engine,
-    user: User,
-    target: FactKey | str,
-    field: str,
-    action: str,
-    values: tuple[Any, Any],
-    reason: str,
-    fact_id: int | None = None,
-) -> None:
-    """One version more for ``field`` of a record (``target`` its id) or of a fact (its key);
-    ``values`` is (the value after the review, the value extraction or consolidation gave)."""
+def add_review(engine: Engine, user: User, decision: Decision) -> None:
+    """One version more of the field ``decision`` is about; the earlier ones stay."""
+    target = decision.target
     if isinstance(target, FactKey):
         where: dict[str, Any] = {
             "target": "fact",
@@ -78,20 +69,19 @@ def add_review(
             "category": target.category,
             "evidence_start": target.start,
             "evidence_end": target.end,
-            "fact_id": fact_id,
+            "fact_id": decision.fact_id,
         }
     else:
         where = {"target": "record", "record_id": target}
-    value, extracted = values
     with engine.begin() as connection:
         connection.execute(
             reviews.insert().values(
                 **where,
-                field=field,
-                action=action,
-                value=json.dumps(value, ensure_ascii=False),
-                extracted=json.dumps(extracted, ensure_ascii=False),
-                reason=reason,
+                field=decision.field,
+                action=decision.action,
+                value=json.dumps(decision.value, ensure_ascii=False),
+                extracted=json.dumps(decision.extracted, ensure_ascii=False),
+                reason=decision.reason,
                 user_id=user.id,
                 created_at=datetime.now(UTC),
             )

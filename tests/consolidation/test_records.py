@@ -102,8 +102,8 @@ def test_fact_rows_refuse_evidence_outside(engine: Engine) -> None:
 
 
 def test_reviewed_facts_shape_the_records(engine: Engine) -> None:
-    from suivi.models import FactKey
-    from suivi.review import add_fact_review
+    from suivi.models import Decision, FactKey
+    from suivi.review import add_decision
     from suivi.store.accounts import add_user
 
     load_visit_articles(engine)
@@ -115,28 +115,14 @@ def test_reviewed_facts_shape_the_records(engine: Engine) -> None:
     by_doc = {(r.category, r.document_id): r for r in rows}
     a1, a2 = (article_id(engine, name) for name in ("a1.txt", "a2.txt"))
     visit = by_doc[("events", a2)]
-    add_fact_review(
-        engine,
-        analyst,
-        FactKey(a2, "events", visit.evidence_start, visit.evidence_end),
-        visit.id,
-        "",
-        "reject",
-        None,
-        None,
-        "the second article misdates the visit",
-    )
+    key = FactKey(a2, "events", visit.evidence_start, visit.evidence_end)
+    reason = "the second article misdates the visit"
+    add_decision(engine, analyst, Decision(key, "", "reject", reason=reason, fact_id=visit.id))
     accord = by_doc[("agreements", a1)]
-    add_fact_review(
-        engine,
-        analyst,
-        FactKey(a1, "agreements", accord.evidence_start, accord.evidence_end),
-        accord.id,
-        "date",
-        "correct",
-        "2025-06-24",
-        "2025-06-23",
-        "the official communiqué says the 24th",
+    key = FactKey(a1, "agreements", accord.evidence_start, accord.evidence_end)
+    reason = "the official communiqué says the 24th"
+    add_decision(
+        engine, analyst, Decision(key, "date", "correct", "2025-06-24", "2025-06-23", reason)
     )
     refresh(engine, TODAY)
     [event] = by_type(engine, "event")

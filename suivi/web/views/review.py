@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from suivi import pipeline
-from suivi.models import FactKey
+from suivi.models import Decision, FactKey
 from suivi.review import (
     ReviewError,
     get_field,
@@ -75,9 +75,8 @@ def review_record(
             if action == "correct":
                 raise ReviewError("a whole record is confirmed or rejected, not corrected")
             extracted, new = None, None
-        pipeline.review_record(
-            engine, session.user, record_id, field, action, (new, extracted), reason
-        )
+        decision = Decision(record_id, field, action, new, extracted, reason)
+        pipeline.apply_review(engine, session.user, decision)
     except ReviewError as error:
         return _refused(request, str(error), back)
     return RedirectResponse(f"{back}#review-{field or 'record'}", status_code=303)
@@ -119,9 +118,8 @@ def review_fact(
             if action == "correct":
                 raise ReviewError("a whole fact is confirmed or rejected, not corrected")
             extracted, new = None, None
-        pipeline.review_fact(
-            engine, session.user, key, fact_id, field, action, (new, extracted), reason
-        )
+        decision = Decision(key, field, action, new, extracted, reason, fact_id)
+        pipeline.apply_review(engine, session.user, decision)
     except ReviewError as error:
         return _refused(request, str(error), back)
     return RedirectResponse(f"{back}#detail-{fact_id}", status_code=303)
