@@ -168,6 +168,7 @@ class Verdicts(Generic[K]):
 
     rejected: frozenset[K] = frozenset()
     corrected: Mapping[K, Mapping[str, Any]] = field(default_factory=dict)
+    confirmed: frozenset[K] = frozenset()  # confirmed as a whole: published whatever its doubts
 
     @classmethod
     def of(cls, decisions: Iterable[tuple[K, str, str, Any]]) -> Verdicts[K]:
@@ -186,4 +187,5 @@ class Verdicts(Generic[K]):
         return cls(
             frozenset(key for key, action in whole.items() if action == "reject"),
             {key: values for key, values in corrected.items() if values},
+            frozenset(key for key, action in whole.items() if action == "confirm"),
         )

@@ -56,6 +56,12 @@ USER_AGENT = Setting(
     "User-Agent header sent when fetching URLs and feeds.",
 )
 
+PUBLISH_THRESHOLD = Setting(
+    "publish_threshold",
+    "SUIVI_PUBLISH_THRESHOLD",
+    "0.3",
+    "Records less sure than this (0 to 1) are held back for an analyst; 0 publishes all.",
+)
 TODAY = Setting(
     "today",
     "SUIVI_TODAY",

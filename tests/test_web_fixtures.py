@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from suivi.consolidation.confidence import assess
 from suivi.models import Article
 from suivi.presentation import record_title
 from suivi.store import add_document, create, get_record, replace_records
@@ -221,6 +222,9 @@ def records(store: Store) -> list[dict[str, Any]]:
         out["title"] = record_title(out, "fr")
         out.setdefault("outlets", len({x["outlet"] for x in out["sources"]}))
         out.setdefault("independent_sources", out["outlets"])
+        # Confidence and doubts as consolidation assesses them from the fields and sources.
+        out["confidence"], out["doubts"] = assess(out)
+        out.setdefault("published", True)
         return out
 
     return [

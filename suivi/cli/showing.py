@@ -89,11 +89,14 @@ def records(obj: Invocation, kind: str | None, fmt: str) -> None:
 
     Each record lists every source with its evidence sentence, and every field on which the
     sources disagree under ``conflicts``. Values an analyst reviewed are shown as reviewed.
+    Records held back for an analyst are listed too, with ``published: false``, their
+    ``confidence`` and their ``doubts``.
     """
     from suivi.export import to_csv, to_json
     from suivi.review import reviewed_records
     from suivi.store import RecordFilter, query_records
 
     engine = obj.engine(existing=True)
-    found = reviewed_records(engine, query_records(engine, RecordFilter(type=kind)))
+    every = RecordFilter(type=kind, published=None)
+    found = reviewed_records(engine, query_records(engine, every))
     click.echo(to_csv(found) if fmt == "csv" else to_json(found), nl=fmt == "json")

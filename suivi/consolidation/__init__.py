@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from suivi.consolidation.build import build
+from suivi.consolidation.confidence import publish
 from suivi.consolidation.deliveries import link
 from suivi.models import Document, Fact, FactKey, Verdicts
 
@@ -34,10 +35,14 @@ def consolidate(
     today: date,
     fact_verdicts: Verdicts[FactKey] | None = None,
     record_verdicts: Verdicts[str] | None = None,
+    threshold: float = 0.0,
 ) -> list[dict[str, Any]]:
-    """Every record the facts support, as analysts reviewed them."""
+    """Every record the facts support, as analysts reviewed them, each with its confidence
+    and marked ``published`` or held back (below ``threshold``, unless confirmed)."""
     kept = reviewed_facts(facts, fact_verdicts or Verdicts())
-    return build(documents, kept, today, record_verdicts or Verdicts())
+    records = build(documents, kept, today, record_verdicts or Verdicts())
+    publish(records, record_verdicts or Verdicts(), threshold)
+    return records
 
 
-__all__ = ["consolidate", "link", "reviewed_facts"]
+__all__ = ["consolidate", "link", "publish", "reviewed_facts"]

@@ -10,6 +10,7 @@ from typing import Any
 from suivi.consolidation import actors as actor_rules
 from suivi.consolidation import status as status_rules
 from suivi.consolidation.clusters import cluster_scored
+from suivi.consolidation.confidence import assess
 from suivi.consolidation.conflicts import conflicts, latest_value, most_supported
 from suivi.consolidation.deliveries import link
 from suivi.consolidation.designations import agreement_kind, designation, wordings
@@ -90,6 +91,8 @@ def build(
             records.append(record)
     link(records, verdicts)
     _link_figures(records, facts_of)
+    for record in records:
+        record["confidence"], record["doubts"] = assess(record)
     return records
 
 

@@ -6,10 +6,10 @@ from datetime import date
 
 from sqlalchemy import Engine
 
-from suivi.consolidation import consolidate, link
+from suivi.consolidation import consolidate, link, publish
 from suivi.presentation import record_title
-from suivi.settings import reference_today
-from suivi.store import query_records, replace_records
+from suivi.settings import PUBLISH_THRESHOLD, reference_today
+from suivi.store import RecordFilter, query_records, replace_records
 from suivi.store.facts import load_facts
 from suivi.store.reviews import fact_verdicts, record_verdicts
 
@@ -23,6 +23,7 @@ def refresh(engine: Engine, today: date | None = None) -> int:
         today or reference_today(),
         fact_verdicts(engine),
         record_verdicts(engine),
+        float(PUBLISH_THRESHOLD.value()),
     )
     for record in records:
         # The store sorts and searches by the French title; pages make theirs per language.
@@ -31,8 +32,11 @@ def refresh(engine: Engine, today: date | None = None) -> int:
 
 
 def relink(engine: Engine) -> None:
-    """Recompute the links between pledges and deliveries over the stored records, as
-    analysts reviewed them: a record review changes no fact, so nothing else is rebuilt."""
-    records = query_records(engine)
-    link(records, record_verdicts(engine))
+    """Recompute the links between pledges and deliveries, and what is published, over the
+    stored records as analysts reviewed them: a record review changes no fact, so nothing
+    else is rebuilt."""
+    records = query_records(engine, RecordFilter(published=None))
+    verdicts = record_verdicts(engine)
+    link(records, verdicts)
+    publish(records, verdicts, float(PUBLISH_THRESHOLD.value()))
     replace_records(engine, records)

@@ -92,6 +92,20 @@ q Recherche
 REVIEW_STATES: Final = MappingProxyType(
     {"confirmed": "confirmé", "corrected": "corrigé", "rejected": "rejeté"}
 )
+# Why a record is held back for an analyst (suivi/consolidation/confidence.py).
+DOUBTS: Final = _table(
+    """
+unnamed les articles ne nomment pas l’accord
+no_party aucun État partie
+no_date sans date
+no_start événement sans date
+no_subject chiffre sans objet
+no_kind nature du chiffre inconnue
+vague_start date approximative
+no_place sans lieu
+bare_name nom incomplet
+"""
+)
 # The dashboard timeline's lanes.
 LANES: Final = _table(
     """
@@ -136,6 +150,7 @@ TABLES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
         "facet": FACETS,
         "review": REVIEW_STATES,
         "lane": LANES,
+        "doubt": DOUBTS,
         "relation": RELATIONS,
     }
 )

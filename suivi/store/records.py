@@ -36,6 +36,9 @@ class RecordFilter:
     actor: str | None = None
     overdue: bool | None = None
     q: str | None = None
+    # Public lists show published records only; None: every record (analysts, exports of
+    # the whole store, the records command).
+    published: bool | None = True
 
 
 def replace_records(engine: Engine, items: Iterable[dict[str, Any]]) -> int:
@@ -64,6 +67,8 @@ def _insert(connection: Connection, record: dict[str, Any]) -> None:
             year=record_year(record),
             overdue=bool(record.get("overdue")),
             sources=int(record.get("independent_sources") or len(record.get("sources") or [])),
+            published=bool(record.get("published", True)),
+            confidence=record.get("confidence"),
         )
     )
     tags = {("sector", sector) for sector in fields.get("sectors") or []}
@@ -125,6 +130,8 @@ def _conditions(flt: RecordFilter, dialect: str) -> list[Any]:
         conditions.append(records.c.year == flt.year)
     if flt.overdue is not None:
         conditions.append(records.c.overdue == flt.overdue)
+    if flt.published is not None:
+        conditions.append(records.c.published == flt.published)
     for facet, value in (("sector", flt.sector), ("partner", flt.partner), ("actor", flt.actor)):
         if value:
             conditions.append(

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -75,6 +76,9 @@ records = Table(
     Column("year", Integer),
     Column("overdue", Boolean, nullable=False, default=False),
     Column("sources", Integer, nullable=False, default=0),
+    # Held back for an analyst when false; confidence is consolidation's, from 0 to 1.
+    Column("published", Boolean, nullable=False, default=True, index=True),
+    Column("confidence", Float),
 )
 
 # Multi-valued facets of a record: ``sector``, ``partner`` (ISO code of a state), ``actor``.

@@ -20,7 +20,17 @@ from suivi.store import create
 from suivi.web.errors import NotFound
 from suivi.web.render import language_of, render
 from suivi.web.throttle import SignInThrottle
-from suivi.web.views import actors, api, auth, dashboard, documents, record, records, review
+from suivi.web.views import (
+    actors,
+    api,
+    auth,
+    dashboard,
+    documents,
+    queue,
+    record,
+    records,
+    review,
+)
 
 STATIC = Path(__file__).parent / "static"
 
@@ -135,6 +145,6 @@ def create_app(store: Engine | str, locales: Path = LOCALES) -> FastAPI:
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, http_error)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (dashboard, records, record, actors, documents, auth, review, api):
+    for module in (dashboard, records, record, actors, documents, auth, review, queue, api):
         app.include_router(module.router)
     return app

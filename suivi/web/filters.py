@@ -86,8 +86,8 @@ def as_params(flt: RecordFilter) -> dict[str, str]:
     """The filter's set values as query parameters, in a stable order."""
     out: dict[str, str] = {}
     for name, value in asdict(flt).items():
-        if value is None or value == "":
-            continue
+        if value is None or value == "" or name == "published":
+            continue  # what is published is no reader's choice: never in an address
         out[name] = ("true" if value else "false") if isinstance(value, bool) else str(value)
     return out
 

@@ -29,6 +29,7 @@ from suivi.web.schemas import (
     RecordPage,
     Stats,
 )
+from suivi.web.security import current_session
 from suivi.web.stats import dashboard
 from suivi.web.views.actors import actor_data
 from suivi.web.views.documents import document_data, documents_data
@@ -194,7 +195,8 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 @router.get("/records/{record_id}", response_model=RecordOut, responses=NOT_FOUND)
 def api_record(request: Request, record_id: str) -> Response:
     """One record as reviewed, with the history of every review."""
-    return as_json(record_data(request.app.state.engine, record_id))
+    analyst = current_session(request) is not None
+    return as_json(record_data(request.app.state.engine, record_id, analyst))
 
 
 @router.get("/documents", response_model=list[DocumentSummary])

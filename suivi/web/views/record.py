@@ -15,6 +15,7 @@ from suivi.web.data import record, source_documents
 from suivi.web.errors import NotFound
 from suivi.web.highlight import excerpt
 from suivi.web.render import render
+from suivi.web.security import current_session
 from suivi.web.views.documents import safe_url
 
 router = APIRouter()
@@ -35,7 +36,9 @@ def field_rows(item: dict[str, Any]) -> list[tuple[str, Any]]:
 LINKS = ("delivered", "quantities", "project", "fulfils", "partners")
 
 
-def linked_records(engine: Any, item: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+def linked_records(
+    engine: Any, item: dict[str, Any], analyst: bool = False
+) -> list[tuple[str, list[dict[str, Any]]]]:
     """The records this one points to, by relation: a project's figures, a figure's project,
     the pledges a delivery is counted against."""
     fields = item.get("fields") or {}
@@ -46,7 +49,11 @@ def linked_records(engine: Any, item: dict[str, Any]) -> list[tuple[str, list[di
     )
     out = []
     for key, ids in relations:
-        found = [r for r in (record(engine, str(i)) for i in ids) if r]
+        found = [
+            r
+            for r in (record(engine, str(i)) for i in ids)
+            if r and (analyst or r.get("published") is not False)
+        ]
         if found:
             out.append((key, found))
     return out
@@ -57,11 +64,11 @@ def source_link(source: dict[str, Any]) -> str:
     return f"/documents/{source.get('document_id')}#fact-{source.get('fact_id')}"
 
 
-def record_data(engine: Engine, record_id: str) -> dict[str, Any]:
+def record_data(engine: Engine, record_id: str, analyst: bool = False) -> dict[str, Any]:
     """One record as reviewed, with the history of every review: the page's data and
-    ``/api/records/{id}``'s answer."""
+    ``/api/records/{id}``'s answer. A record held back is shown to analysts only."""
     item = record(engine, record_id)
-    if item is None:
+    if item is None or (item.get("published") is False and not analyst):
         raise NotFound("record", record_id)
     return item
 
@@ -70,7 +77,8 @@ def record_data(engine: Engine, record_id: str) -> dict[str, Any]:
 def record_page(request: Request, record_id: str) -> HTMLResponse:
     """A record as reviewed, every value leading back to its sources."""
     engine = request.app.state.engine
-    item = record_data(engine, record_id)
+    analyst = current_session(request) is not None
+    item = record_data(engine, record_id, analyst)
     raw = get_record(engine, record_id) or {}
     sources = item.get("sources") or []
     docs = source_documents(engine, {str(s.get("document_id")) for s in sources})
@@ -120,7 +128,7 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
         "actors": actors,
         "delivered": delivered if isinstance(delivered, dict) else None,
         "deliveries": deliveries,
-        "linked": linked_records(engine, item),
+        "linked": linked_records(engine, item, analyst),
         "reviewable": set(reviewable_fields(raw)) if raw else set(),
         "statuses": STATUSES.get(item["type"], ()),
         "shown_value": shown_value,

@@ -1,0 +1,117 @@
+"""How sure a record is: a confidence from its evidence, and the doubts that lower it.
+
+A wrong record published is worse than one held back for an analyst. Each record starts
+from how many independent sources report it, then loses confidence for each key field its
+evidence leaves empty or unlikely (an agreement nobody names, a figure that says not what it
+measures, an event with no date). The doubts are codes the portal names for the analyst
+who decides; the threshold under which a record is held back is a setting, not decided here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from suivi.models import Verdicts
+
+# Confidence of a record reported once, by one source; each further independent source
+# (copies of one dispatch count once) adds to it.
+BASE = 0.6
+PER_SOURCE = 0.15
+# What each doubt costs. Weighed on the project's own annotated sets (tests/evaluation):
+# an agreement that is unnamed, between no state and undated is more often a generic mention
+# ("les accords") than a real one; a figure with no subject and an event with no date are
+# more often misreadings than not. One doubt alone rarely is.
+COSTS = {
+    "unnamed": 0.15,  # an agreement the reports do not name
+    "no_party": 0.1,  # an agreement with no state party
+    "no_date": 0.1,  # an agreement with no date
+    "no_start": 0.35,  # an event with no date at all
+    "no_subject": 0.35,  # a figure that does not say what it measures
+    "no_kind": 0.1,  # a figure whose kind (pledge, delivery, cost…) is not read
+    "vague_start": 0.1,  # an event dated only by month or year
+    "no_place": 0.1,  # an event with no place
+    "bare_name": 0.2,  # an actor or a project whose name reads as a fragment
+}
+# A subject that names no thing: a unit, a date word, a pronoun.
+_EMPTY_SUBJECT = re.compile(
+    r"^(?:%|t|mw|ha|fcfa|xof|usd|eur|dollars?|euros?|tonnes?|personnes?|montant|somme|"
+    r"total|cette aide|ce montant|cela|celui-ci|celle-ci|it|this|that|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre|\d+|\W*)$",
+    re.IGNORECASE,
+)
+# A name that carries the start of the next sentence or a stray word ("Yadran. Cette").
+_FRAGMENT = re.compile(r"\.\s+\S|\s(?:et|and|de|du|des|la|le|les|the|of)$", re.IGNORECASE)
+
+
+def _agreement(record: dict[str, Any]) -> list[str]:
+    fields = record["fields"]
+    doubts = []
+    if not fields.get("name"):
+        doubts.append("unnamed")
+    if not any(len(p) == 2 and p.isupper() for p in fields.get("parties") or []):
+        doubts.append("no_party")
+    if not fields.get("date"):
+        doubts.append("no_date")
+    return doubts
+
+
+def _quantity(record: dict[str, Any]) -> list[str]:
+    fields = record["fields"]
+    subject = " ".join(str(fields.get("subject") or "").split())
+    doubts = []
+    if not subject or _EMPTY_SUBJECT.match(subject):
+        doubts.append("no_subject")
+    if not fields.get("kind"):
+        doubts.append("no_kind")
+    return doubts
+
+
+def _event(record: dict[str, Any]) -> list[str]:
+    fields = record["fields"]
+    start = str(fields.get("start") or "")
+    doubts = []
+    if not start:
+        doubts.append("no_start")
+    elif len(start) < 10:
+        doubts.append("vague_start")
+    if not fields.get("place"):
+        doubts.append("no_place")
+    return doubts
+
+
+def _named(record: dict[str, Any]) -> list[str]:
+    name = str(record["fields"].get("name") or "")
+    return ["bare_name"] if not name or _FRAGMENT.search(name) else []
+
+
+RULES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "agreement": _agreement,
+    "quantity": _quantity,
+    "event": _event,
+    "project": _named,
+    "actor": _named,
+}
+
+
+def assess(record: dict[str, Any]) -> tuple[float, list[str]]:
+    """The record's confidence (0 to 1) and its doubts, from its fields and sources."""
+    doubts = RULES[record["type"]](record)
+    sources = max(1, int(record.get("independent_sources") or 1))
+    confidence = BASE + PER_SOURCE * (sources - 1) - sum(COSTS[d] for d in doubts)
+    return round(min(1.0, max(0.0, confidence)), 2), doubts
+
+
+def publish(records: list[dict[str, Any]], verdicts: Verdicts[str], threshold: float) -> None:
+    """Mark each record ``published`` or held back: an analyst's confirmation publishes it,
+    a rejection withdraws it, otherwise it is published when its confidence reaches
+    ``threshold``."""
+    for record in records:
+        if record["id"] in verdicts.confirmed:
+            record["published"] = True
+        elif record["id"] in verdicts.rejected:
+            record["published"] = False
+        else:
+            record["published"] = float(record.get("confidence") or 0) >= threshold
