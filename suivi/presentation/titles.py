@@ -90,7 +90,7 @@ def agreement_title(fields: dict[str, Any], lang: str | Language) -> str:
         )
         sectors = [language.label("sector", code) for code in fields.get("sectors") or []]
         head += f" ({', '.join(sectors)})" if sectors else ""
-    parties = [str(p) for p in fields.get("parties") or [] if p]
+    parties = _distinct([str(p) for p in fields.get("parties") or [] if p])
     states = [language.country(p) for p in parties if _is_state(p)]
     others = [p for p in parties if not _is_state(p)]
     between = ", ".join(states)
@@ -100,6 +100,20 @@ def agreement_title(fields: dict[str, Any], lang: str | Language) -> str:
     tail = ", ".join(part for part in (between.strip(), when) if part)
     head = head[:1].upper() + head[1:]
     return f"{head} — {tail}" if tail else head
+
+
+def _distinct(names: list[str]) -> list[str]:
+    # One party named twice ("Alliance des États du Sahel" and a longer misreading of it)
+    # is shown once, under its shortest name.
+    folded = {name: fold_words(name) for name in names}
+    return [
+        name
+        for name in names
+        if not any(
+            other != name and folded[other] and folded[name].startswith(folded[other] + " ")
+            for other in names
+        )
+    ]
 
 
 def _is_state(code: str) -> bool:
