@@ -46,59 +46,42 @@ _EMPTY_SUBJECT = re.compile(
 _FRAGMENT = re.compile(r"\.\s+\S|\s(?:et|and|de|du|des|la|le|les|the|of)$", re.IGNORECASE)
 
 
-def _agreement(record: dict[str, Any]) -> list[str]:
-    fields = record["fields"]
-    doubts = []
-    if not fields.get("name"):
-        doubts.append("unnamed")
-    if not any(len(p) == 2 and p.isupper() for p in fields.get("parties") or []):
-        doubts.append("no_party")
-    if not fields.get("date"):
-        doubts.append("no_date")
-    return doubts
+def _states(fields: dict[str, Any]) -> list[str]:
+    return [p for p in fields.get("parties") or [] if len(p) == 2 and p.isupper()]
 
 
-def _quantity(record: dict[str, Any]) -> list[str]:
-    fields = record["fields"]
-    subject = " ".join(str(fields.get("subject") or "").split())
-    doubts = []
-    if not subject or _EMPTY_SUBJECT.match(subject):
-        doubts.append("no_subject")
-    if not fields.get("kind"):
-        doubts.append("no_kind")
-    return doubts
+def _subject(fields: dict[str, Any]) -> str:
+    return " ".join(str(fields.get("subject") or "").split())
 
 
-def _event(record: dict[str, Any]) -> list[str]:
-    fields = record["fields"]
-    start = str(fields.get("start") or "")
-    doubts = []
-    if not start:
-        doubts.append("no_start")
-    elif len(start) < 10:
-        doubts.append("vague_start")
-    if not fields.get("place"):
-        doubts.append("no_place")
-    return doubts
+def _fragment(fields: dict[str, Any]) -> bool:
+    name = str(fields.get("name") or "")
+    return not name or _FRAGMENT.search(name) is not None
 
 
-def _named(record: dict[str, Any]) -> list[str]:
-    name = str(record["fields"].get("name") or "")
-    return ["bare_name"] if not name or _FRAGMENT.search(name) else []
-
-
-RULES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
-    "agreement": _agreement,
-    "quantity": _quantity,
-    "event": _event,
-    "project": _named,
-    "actor": _named,
-}
+# Each doubt: the kind of record it is about, and the test of its fields that raises it.
+DOUBTS: tuple[tuple[str, str, Callable[[dict[str, Any]], bool]], ...] = (
+    ("agreement", "unnamed", lambda f: not f.get("name")),
+    ("agreement", "no_party", lambda f: not _states(f)),
+    ("agreement", "no_date", lambda f: not f.get("date")),
+    (
+        "quantity",
+        "no_subject",
+        lambda f: not _subject(f) or bool(_EMPTY_SUBJECT.match(_subject(f))),
+    ),
+    ("quantity", "no_kind", lambda f: not f.get("kind")),
+    ("event", "no_start", lambda f: not f.get("start")),
+    ("event", "vague_start", lambda f: 0 < len(str(f.get("start") or "")) < 10),
+    ("event", "no_place", lambda f: not f.get("place")),
+    ("project", "bare_name", _fragment),
+    ("actor", "bare_name", _fragment),
+)
 
 
 def assess(record: dict[str, Any]) -> tuple[float, list[str]]:
     """The record's confidence (0 to 1) and its doubts, from its fields and sources."""
-    doubts = RULES[record["type"]](record)
+    fields = record.get("fields") or {}
+    doubts = [code for kind, code, test in DOUBTS if kind == record["type"] and test(fields)]
     sources = max(1, int(record.get("independent_sources") or 1))
     confidence = BASE + PER_SOURCE * (sources - 1) - sum(COSTS[d] for d in doubts)
     return round(min(1.0, max(0.0, confidence)), 2), doubts

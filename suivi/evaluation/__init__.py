@@ -30,7 +30,13 @@ from suivi.evaluation.matching import (
     pair,
 )
 from suivi.evaluation.report import Report
-from suivi.evaluation.scoring import FormatError, load_jsonl, score, scored_or_error
+from suivi.evaluation.scoring import (
+    FormatError,
+    arguments,
+    load_jsonl,
+    score,
+    scored_or_error,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -50,15 +56,13 @@ __all__ = [
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m suivi.evaluation",
-        description="Score extracted facts (JSON Lines) against gold answers.",
+    parser = arguments(
+        "python -m suivi.evaluation",
+        "Score extracted facts (JSON Lines) against gold answers.",
+        "answers, one JSON object per line",
     )
-    parser.add_argument("gold", type=Path, help="gold answers, one JSON object per line")
-    parser.add_argument("pred", type=Path, help="predicted answers, one JSON object per line")
     parser.add_argument("--texts", type=Path, help="folder of the articles, to check evidence")
     parser.add_argument("--per-doc", action="store_true", help="list misses and extras per article")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser
 
 

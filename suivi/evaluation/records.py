@@ -20,7 +20,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from suivi.evaluation.matching import Item
 from suivi.evaluation.record_keys import (
@@ -38,7 +37,7 @@ from suivi.evaluation.record_keys import (
 )
 from suivi.evaluation.record_report import RecordReport, TypeFigures, short
 from suivi.evaluation.report import Ratio
-from suivi.evaluation.scoring import scored_or_error
+from suivi.evaluation.scoring import arguments, scored_or_error
 
 __all__ = ["RecordReport", "TypePairing", "main", "pair_records", "score_records"]
 
@@ -179,14 +178,12 @@ def score_records(gold: Sequence[Item], predicted: Sequence[Record]) -> RecordRe
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m suivi.evaluation.records",
-        description="Score consolidated records against gold records (JSON Lines).",
+    parser = arguments(
+        "python -m suivi.evaluation.records",
+        "Score consolidated records against gold records (JSON Lines).",
+        "records: a JSON array or JSON Lines",
     )
-    parser.add_argument("gold", type=Path, help="gold records, one JSON object per line")
-    parser.add_argument("pred", type=Path, help="records: a JSON array or JSON Lines")
     parser.add_argument("--show", action="store_true", help="list the differences")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser
 
 

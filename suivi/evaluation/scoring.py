@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -153,3 +154,12 @@ def scored_or_error(score_files: Callable[[], R]) -> R | None:
     except (OSError, FormatError) as error:
         print(f"error: {error}", file=sys.stderr)
         return None
+
+
+def arguments(prog: str, description: str, what: str) -> argparse.ArgumentParser:
+    """The scorers' common command line: the gold file, the predicted ``what``, ``--json``."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("gold", type=Path, help="gold answers, one JSON object per line")
+    parser.add_argument("pred", type=Path, help=f"predicted {what}")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    return parser

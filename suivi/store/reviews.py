@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,24 +23,13 @@ def _decode(text: str | None) -> Any:
 
 
 def _review(row: Any) -> Review:
+    # The row's columns are the review's fields, but for who made it and the JSON values.
+    columns = row._mapping
     created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
-    return Review(
-        id=int(row.id),
-        target=row.target,
-        record_id=row.record_id,
-        document_id=row.document_id,
-        category=row.category,
-        evidence_start=row.evidence_start,
-        evidence_end=row.evidence_end,
-        fact_id=row.fact_id,
-        field=row.field or "",
-        action=row.action,
-        value=_decode(row.value),
-        extracted=_decode(row.extracted),
-        reason=row.reason,
-        user=row.name,
-        created_at=created,
-    )
+    values = {f.name: columns[f.name] for f in fields(Review) if f.name in columns}
+    values.update(field=row.field or "", user=row.name, created_at=created)
+    values.update(value=_decode(row.value), extracted=_decode(row.extracted))
+    return Review(**values)
 
 
 def _fact_key(review: Review) -> FactKey:
