@@ -153,21 +153,35 @@ def capitals_person(text: str, start: int, end: int) -> tuple[str, int] | None:
 
 
 def country_near(folded: str, start: int, end: int) -> str | None:
-    """The state a role or a company description near a mention names ("ministre malien")."""
-    window_before = folded[max(0, start - 60) : start]
-    window_after = folded[end : end + 70]
-    stop = re.search(r"[.;\n]", window_after)
-    if stop:
-        window_after = window_after[: stop.start()]
-    stop_before = max(window_before.rfind("."), window_before.rfind("\n"), window_before.rfind(";"))
-    if stop_before >= 0:
-        window_before = window_before[stop_before + 1 :]
+    """The state that the words said with a name give it: a demonym or "du Mali" in the
+    phrase that leads to the name ("le ministre malien de l'Économie, X"; "le président
+    russe X") or in an apposition after it ("X, ministre malien des Mines,").
+
+    Only the name's own phrase counts: a state named elsewhere in the sentence is another
+    actor's ("US Defense Secretary Lloyd Austin said that Russian troops…" gives no RU).
+    """
+    phrase_before = _leading_phrase(folded[max(0, start - 120) : start])
+    phrase_after = ""
+    if folded[end : end + 2].startswith(","):
+        rest = folded[end + 1 : end + 90]
+        stop = re.search(r"[,.;()\n]", rest)
+        apposition = rest[: stop.start()] if stop else rest
+        # "X, ministre malien des Mines": an apposition says who X is when it holds an
+        # office or a kind of body; "X, Russian troops unload…" is another clause.
+        words = set(re.findall(r"[\w-]+", apposition))
+        if words & (lexicon()["titles"] | _BODIES) and not re.match(
+            r"\s*(?:et|and|ou|or)\b", apposition
+        ):
+            phrase_after = apposition
     candidates: list[tuple[int, str]] = []
-    for offset, window in ((end, window_after), (start - len(window_before), window_before)):
+    for distance_of, window in (
+        (lambda at, w=phrase_before: len(w) - at, phrase_before),
+        (lambda at: at + 1, phrase_after),
+    ):
         for word in re.finditer(r"[\w-]+", window):
             code = demonyms().get(word.group(0))
             if code:
-                candidates.append((abs(offset + word.start() - start), code))
+                candidates.append((distance_of(word.start()), code))
         for match in country_regex().finditer(window):
             prefix = window[max(0, match.start() - 5) : match.start()]
             if (
@@ -176,10 +190,41 @@ def country_near(folded: str, start: int, end: int) -> str | None:
             ):
                 code = country_names().get(fold_key(match.group(0)))
                 if code:
-                    candidates.append((abs(offset + match.start() - start), code))
+                    candidates.append((distance_of(match.start()), code))
     if not candidates:
         return None
     return min(candidates)[1]
+
+
+# Words that say what kind of body a company or institution is, in an apposition.
+_BODIES = frozenset(
+    "societe entreprise groupe compagnie agence firme company firm group agency".split()
+)
+# Where the phrase leading to a name begins: a clause mark, or a preposition that makes the
+# name the complement of something else ("la délégation russe a été accueillie par X").
+_PHRASE_START = re.compile(
+    r"[.;\n,()]|\b(?:par|pour|avec|selon|by|with|for|according to)\b"
+    # a verb: the name is then its object, not the phrase's head ("X a reçu le colonel Y");
+    # "a" alone is also "à" once folded, so only with a participle after it
+    r"|\b(?:a|ont|avait|avaient)\s+(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|u|us|t)\b"
+    r"|\b(?:est|sont|etait|sera|recoit|rencontre|accueille|said|says|told|met|meets|has|have|"
+    r"had|was|were|is|are|will)\b"
+)
+
+
+def _leading_phrase(before: str) -> str:
+    # The words before a name that can say who it is: from the last clause mark or
+    # preposition; when that leaves only a title ("le général"), the phrase before the
+    # comma too ("le ministre nigérien de l'Intérieur, le général Toumba").
+    before = before.rstrip()
+    before = before[:-1].rstrip() if before.endswith(",") else before
+    marks = list(_PHRASE_START.finditer(before))
+    phrase = before[marks[-1].end() :] if marks else before
+    if len(phrase.split()) <= 2 and marks and marks[-1].group(0) == ",":
+        earlier = before[: marks[-1].start()]
+        previous = list(_PHRASE_START.finditer(earlier))
+        phrase = earlier[previous[-1].end() :] if previous else earlier
+    return phrase
 
 
 def role_near(doc: Doc, start: int, end: int) -> str | None:

@@ -30,3 +30,53 @@ def test_english_clauses_and_dateline_cities_are_not_organisations(extractor: An
 
 
 # ------------------------------------------------------------------ rules added for unseen news
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        (
+            "Le ministre malien de l’Économie, Alousséni Sanou, a reçu la délégation.",
+            "Alousséni Sanou",
+            "ML",
+        ),
+        (
+            "La délégation russe a été accueillie par le ministre Alousséni Sanou.",
+            "Alousséni Sanou",
+            None,
+        ),
+        (
+            "US Defense Secretary Lloyd Austin said Russian troops had arrived.",
+            "Lloyd Austin",
+            None,
+        ),
+        (
+            "Le général Toumba, ministre nigérien de l’Intérieur, a reçu son homologue.",
+            "Toumba",
+            "NE",
+        ),
+        (
+            "Le ministre nigérien de l’Intérieur, le général Toumba, et le commandant iranien Radan.",
+            "Toumba",
+            "NE",
+        ),
+        (
+            "Le président russe Vladimir Poutine a reçu le colonel Assimi Goïta.",
+            "Vladimir Poutine",
+            "RU",
+        ),
+        (
+            "Le président russe Vladimir Poutine a reçu le colonel Assimi Goïta.",
+            "Assimi Goïta",
+            None,
+        ),
+    ],
+)
+def test_a_persons_state_comes_only_from_their_own_phrase(
+    sentence: str, name: str, country: str | None
+) -> None:
+    from suivi.extraction.people import country_near
+    from suivi.folding import fold_chars
+
+    start = sentence.index(name)
+    assert country_near(fold_chars(sentence), start, start + len(name)) == country
