@@ -13,7 +13,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from suivi.consolidation.dates import days_apart
-from suivi.consolidation.names import STOPWORDS
+from suivi.consolidation.names import STOPWORDS, latin_words
 from suivi.folding import fold_words
 from suivi.models import Fact
 
@@ -163,23 +163,54 @@ def same_project(a: Fact, b: Fact, _ctx: Context) -> float:
     return 0
 
 
+# An undated report of an event ("le sommet de Saint-Pétersbourg") is of the dated one at the
+# same place when it was published within this many days of it.
+UNDATED_EVENT_DAYS = 45
+_SAINT = re.compile(r"\b(?:st|ste)\b")
+
+
+def same_place(a: str | None, b: str | None) -> bool:
+    """Whether two places are one, however spelt or transliterated ("Saint-Pétersbourg",
+    "St. Petersburg", "Saint Petersburg")."""
+    fa, fb = (_SAINT.sub("saint", latin_words(x or "")) for x in (a, b))
+    if not fa or not fb:
+        return False
+    return fa == fb or fa in fb or fb in fa or fuzz.ratio(fa, fb) >= 80
+
+
+def _participants(fact: Fact, ctx: Context) -> set[str]:
+    found = {
+        ctx.actor_of.get((fact.document.id, fold_words(p))) for p in fact.get("participants") or []
+    }
+    return {p for p in found if p}
+
+
 def same_event(a: Fact, b: Fact, ctx: Context) -> float:
-    """One event: same kind, starting within a few days, at a place or with people in common."""
+    """One event: same kind, starting within a few days, at a place or with people in common.
+
+    A report that gives no date joins a dated one of the same kind at the same place when
+    it was published in the weeks after it began.
+    """
     if a.get("type") != b.get("type"):
         return False
     apart = days_apart(a.get("start"), b.get("start"))
-    if apart is None or apart > EVENT_DAYS:
+    if apart is None:
+        dated, undated = (a, b) if a.get("start") else (b, a)
+        if not dated.get("start") or undated.get("start"):
+            return False
+        if not same_place(a.get("place"), b.get("place")):
+            return False
+        since = days_apart(dated.get("start"), ctx.reference.get(undated.document.id))
+        if since is None:
+            # Nothing dates the article: a participant in common must tie the two.
+            return bool(_participants(a, ctx) & _participants(b, ctx))
+        return since <= UNDATED_EVENT_DAYS
+    if apart > EVENT_DAYS:
         return False
-    place_a, place_b = fold_words(a.get("place") or ""), fold_words(b.get("place") or "")
-    if not place_a or not place_b or place_a == place_b:
+    place_a, place_b = a.get("place"), b.get("place")
+    if not place_a or not place_b or same_place(place_a, place_b):
         return True
-    people_a = {
-        ctx.actor_of.get((a.document.id, fold_words(p))) for p in a.get("participants") or []
-    }
-    people_b = {
-        ctx.actor_of.get((b.document.id, fold_words(p))) for p in b.get("participants") or []
-    }
-    return bool((people_a & people_b) - {None})
+    return bool(_participants(a, ctx) & _participants(b, ctx))
 
 
 def _close(x: object, y: object) -> bool:

@@ -70,6 +70,11 @@ def sound(token: str) -> str:
     return jellyfish.metaphone(latin(token))
 
 
+def latin_words(text: str) -> str:
+    """``text`` folded to words in Latin letters ("Санкт-Петербург" → "sankt peterburg")."""
+    return fold_words(anyascii(text))
+
+
 def same_family_name(a: str, b: str) -> bool:
     """Whether two folded family names are one name, however transliterated."""
     a, b = latin(a), latin(b)

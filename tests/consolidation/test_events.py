@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from builders import (
-    TODAY,
-    by_type,
-    docs_of,
-    load_visit_articles,
-)
+from builders import TODAY, article, by_type, docs_of, fact, load_visit_articles
 from sqlalchemy import Engine
 
 from suivi.pipeline import refresh
+from suivi.store import RecordFilter, query_records
 
 
 def test_one_visit_with_conflicting_dates(engine: Engine) -> None:
@@ -21,3 +17,45 @@ def test_one_visit_with_conflicting_dates(engine: Engine) -> None:
     fields = {c["field"]: {v["value"] for v in c["values"]} for c in visit["conflicts"]}
     assert fields == {"start": {"2025-06-21", "2025-06-22"}, "end": {"2025-06-26", "2025-06-27"}}
     assert visit["outlets"] == 2 and visit["independent_sources"] == 2
+
+
+def summit(engine: Engine, name: str, text: str, phrase: str, **extra: object) -> None:
+    published = extra.pop("published", None)
+    article(
+        engine,
+        name,
+        text,
+        {"events": [fact(text, phrase, type="summit", participants=[], **extra)]},
+        published=published,  # type: ignore[arg-type]
+    )
+
+
+def test_one_summit_however_its_place_is_spelt_and_whether_dated_or_not(engine: Engine) -> None:
+    dated = "Le deuxième sommet Russie-Afrique s’est ouvert le 27 juillet 2023 à Saint-Pétersbourg."
+    wire = "The second Russia-Africa summit opened in St. Petersburg on July 27, 2023."
+    later = "Au sommet de Saint-Pétersbourg, les dirigeants africains ont plaidé pour la paix."
+    elsewhere = "Un sommet se tiendra à Sotchi, sans date annoncée."
+    summit(
+        engine,
+        "fr.txt",
+        dated,
+        dated,
+        start="2023-07-27",
+        place="Saint-Pétersbourg",
+        published="2023-07-27",
+    )
+    summit(
+        engine,
+        "en.txt",
+        wire,
+        wire,
+        start="2023-07-27",
+        place="St. Petersburg",
+        published="2023-07-28",
+    )
+    summit(engine, "later.txt", later, later, place="Saint-Pétersbourg", published="2023-08-02")
+    summit(engine, "sochi.txt", elsewhere, elsewhere, place="Sotchi", published="2023-08-03")
+    refresh(engine, TODAY)
+    every = query_records(engine, RecordFilter(type="event", published=None))
+    groups = sorted(sorted(docs_of(r)) for r in every)
+    assert groups == [["en.txt", "fr.txt", "later.txt"], ["sochi.txt"]]
