@@ -13,6 +13,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from suivi.consolidation.dates import days_apart
+from suivi.consolidation.deliveries import commodities
 from suivi.consolidation.names import STOPWORDS, latin_words
 from suivi.folding import fold_words
 from suivi.models import Fact
@@ -276,14 +277,39 @@ def same_quantity(a: Fact, b: Fact, ctx: Context) -> float:
     if year_a and year_b and year_a != year_b:
         return 0
     subject_a, subject_b = fold_words(a.get("subject") or ""), fold_words(b.get("subject") or "")
+    same_value = _close(a.get("min"), b.get("min")) and _close(a.get("max"), b.get("max"))
+    if same_value and _same_goods_or_untold(a, b, subject_a, subject_b, ctx):
+        return 1
     if not subject_a or not subject_b:
         return 0
     similarity = fuzz.token_set_ratio(subject_a, subject_b) / 100
     shared = content_words(subject_a) & content_words(subject_b)
-    if _close(a.get("min"), b.get("min")) and _close(a.get("max"), b.get("max")):
+    if same_value:
         return 1 + similarity if similarity >= 0.7 or shared else 0
     same_kind = a.get("kind") and a.get("kind") == b.get("kind")
     return similarity if same_kind and similarity >= 0.9 and len(shared) >= 2 else 0
+
+
+def _same_goods_or_untold(
+    a: Fact, b: Fact, subject_a: str, subject_b: str, ctx: Context
+) -> bool:
+    # Two outlets word one figure differently: "200 000 tonnes de blé" and "200 000 t de
+    # céréales" are the same goods; "ce montant" says nothing. The same amount then is one
+    # figure when the two reports speak of the same states and nothing dates them apart
+    # (two countries' deliveries of one tonnage stay apart by their states or years).
+    goods_a, goods_b = commodities(subject_a), commodities(subject_b)
+    vague = not content_words(subject_a) or not content_words(subject_b)
+    if not (goods_a & goods_b or vague):
+        return False
+    states_a, states_b = _states(a, ctx), _states(b, ctx)
+    if not states_a or not states_b:
+        return False
+    if len(states_a & states_b) < min(2, len(states_a), len(states_b)):
+        return False
+    if a.get("kind") and b.get("kind") and a.get("kind") != b.get("kind"):
+        return False
+    reported = days_apart(ctx.when(a, None), ctx.when(b, None))
+    return reported is not None and reported <= REPORT_DAYS
 
 
 Rule = Callable[[Fact, Fact, Context], float]

@@ -327,3 +327,52 @@ def test_an_ownership_share_told_two_ways_is_one_figure_in_conflict(engine: Engi
         50: ["k2.txt"],
     }
     assert shares[("k1.txt",)]["fields"]["min"] == 49  # the partner's share is another figure
+
+
+def _delivery(
+    engine: Engine,
+    name: str,
+    text: str,
+    subject: str,
+    states: list[tuple[str, str]],
+    year: int,
+    published: str,
+) -> None:
+    article(
+        engine,
+        name,
+        text,
+        {
+            "actors": [state(text, label, code) for label, code in states],
+            "quantities": [
+                fact(
+                    text,
+                    text.split(".")[0] + ".",
+                    min=200000,
+                    max=200000,
+                    unit="t",
+                    per=None,
+                    subject=subject,
+                    kind="delivery",
+                    year=year,
+                )
+            ],
+        },
+        published=published,
+    )
+
+
+def test_one_figure_however_the_goods_are_named_two_countries_apart(engine: Engine) -> None:
+    one = "La Russie a livré 200 000 tonnes de blé au Mali. Le Mali salue ce geste."
+    two = "Moscou a expédié 200 000 t de céréales vers le Mali. La Russie tient parole."
+    other = "La Russie a livré 200 000 tonnes de blé au Niger. Le Niger remercie Moscou."
+    _delivery(engine, "one.txt", one, "blé", [("Russie", "RU"), ("Mali", "ML")], 2024, "2024-03-01")
+    _delivery(
+        engine, "two.txt", two, "céréales", [("Mali", "ML"), ("Russie", "RU")], 2024, "2024-03-02"
+    )
+    _delivery(
+        engine, "other.txt", other, "blé", [("Russie", "RU"), ("Niger", "NE")], 2025, "2025-05-02"
+    )
+    refresh(engine, TODAY)
+    groups = sorted(sorted(docs_of(r)) for r in by_type(engine, "quantity"))
+    assert groups == [["one.txt", "two.txt"], ["other.txt"]]
