@@ -32,7 +32,8 @@ COSTS = {
     "no_kind": 0.1,  # a figure whose kind (pledge, delivery, cost…) is not read
     "vague_start": 0.1,  # an event dated only by month or year
     "no_place": 0.1,  # an event with no place
-    "bare_name": 0.2,  # an actor or a project whose name reads as a fragment
+    "bare_name": 0.2,  # an actor or a project whose name ends on a dangling word
+    "broken_name": 0.35,  # a name that runs into the next sentence ("Yadran. Cette")
 }
 # A subject that names no thing: a unit, a date word, a pronoun.
 _EMPTY_SUBJECT = re.compile(
@@ -42,8 +43,9 @@ _EMPTY_SUBJECT = re.compile(
     r"décembre|\d+|\W*)$",
     re.IGNORECASE,
 )
-# A name that carries the start of the next sentence or a stray word ("Yadran. Cette").
-_FRAGMENT = re.compile(r"\.\s+\S|\s(?:et|and|de|du|des|la|le|les|the|of)$", re.IGNORECASE)
+# A name that ends on a stray word, or carries the start of the next sentence.
+_FRAGMENT = re.compile(r"\s(?:et|and|de|du|des|la|le|les|the|of)$", re.IGNORECASE)
+_BROKEN = re.compile(r"\.\s+\S")
 
 
 def _states(fields: dict[str, Any]) -> list[str]:
@@ -57,6 +59,10 @@ def _subject(fields: dict[str, Any]) -> str:
 def _fragment(fields: dict[str, Any]) -> bool:
     name = str(fields.get("name") or "")
     return not name or _FRAGMENT.search(name) is not None
+
+
+def _broken(fields: dict[str, Any]) -> bool:
+    return _BROKEN.search(str(fields.get("name") or "")) is not None
 
 
 # Each doubt: the kind of record it is about, and the test of its fields that raises it.
@@ -75,6 +81,8 @@ DOUBTS: tuple[tuple[str, str, Callable[[dict[str, Any]], bool]], ...] = (
     ("event", "no_place", lambda f: not f.get("place")),
     ("project", "bare_name", _fragment),
     ("actor", "bare_name", _fragment),
+    ("project", "broken_name", _broken),
+    ("actor", "broken_name", _broken),
 )
 
 

@@ -104,6 +104,7 @@ no_kind nature du chiffre inconnue
 vague_start date approximative
 no_place sans lieu
 bare_name nom incomplet
+broken_name nom coupé par une fin de phrase
 """
 )
 # The dashboard timeline's lanes.

@@ -46,7 +46,8 @@ def test_a_generic_mention_is_doubted_a_named_signed_agreement_is_not() -> None:
         ({"type": "quantity", "fields": {"subject": "blé", "kind": None}}, "no_kind"),
         ({"type": "event", "fields": {"start": None, "place": "Niamey"}}, "no_start"),
         ({"type": "event", "fields": {"start": "2025-03", "place": "Niamey"}}, "vague_start"),
-        ({"type": "actor", "fields": {"name": "Yadran. Cette"}}, "bare_name"),
+        ({"type": "actor", "fields": {"name": "Yadran. Cette"}}, "broken_name"),
+        ({"type": "project", "fields": {"name": "centrale de"}}, "bare_name"),
     ],
 )
 def test_each_kind_of_record_has_its_doubts(record: dict[str, object], doubt: str) -> None:
