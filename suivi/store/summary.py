@@ -15,9 +15,15 @@ HEAVY = ("sources", "conflicts", "history")
 
 
 def summary_of(record: dict[str, Any]) -> dict[str, Any]:
-    """``record`` without its heavy parts; ``source_count`` says how many sources it has."""
+    """``record`` without its heavy parts; ``source_count`` says how many sources it has,
+    ``history`` keeps each step's date and status."""
     out = {key: value for key, value in record.items() if key not in HEAVY}
     out["source_count"] = len(record.get("sources") or [])
+    # A project's steps feed the dashboard's timeline: their dates and statuses, not sources.
+    if record.get("history"):
+        out["history"] = [
+            {"date": step.get("date"), "status": step.get("status")} for step in record["history"]
+        ]
     return out
 
 

@@ -17,7 +17,8 @@ def test_list_items_carry_no_evidence(client: TestClient, store: Store) -> None:
     assert page["items"]
     whole = {r["id"]: r for r in query_records(store.engine, RecordFilter())}
     for item in page["items"]:
-        assert "sources" not in item and "conflicts" not in item and "history" not in item
+        assert "sources" not in item and "conflicts" not in item
+        assert all(set(step) == {"date", "status"} for step in item.get("history") or [])
         assert item["source_count"] == len(whole[item["id"]]["sources"])
         assert item["reviews"] == {} and item["review"] is None
     # Sentences, not a name that is also a field's value (an actor's evidence is its name).
