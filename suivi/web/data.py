@@ -9,6 +9,7 @@ status puts the record under its corrected status everywhere.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,7 @@ from suivi.store import (
 from suivi.store.documents import documents_by_id, fact_rows_of, get_document
 from suivi.store.records import record_year, records_by_id
 from suivi.store.reviews import fact_reviews, records_with_reviewed
+from suivi.store.state import store_version
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,27 @@ def _order(record: dict[str, Any]) -> tuple[Any, ...]:
     return (not record.get("overdue"), -sources, record.get("title") or "", record["id"])
 
 
+# Counts and facets of the lists asked lately, per store version: they change only when the
+# store does, and counting every match is most of a list's cost.
+Counts = tuple[int, dict[str, dict[str, int]]]
+_COUNTS: weakref.WeakKeyDictionary[Engine, dict[tuple[int, RecordFilter], Counts]] = (
+    weakref.WeakKeyDictionary()
+)
+_COUNTS_KEPT = 512
+
+
+def _counts(engine: Engine, flt: RecordFilter) -> Counts:
+    kept = _COUNTS.setdefault(engine, {})
+    key = (store_version(engine).number, flt)
+    found = kept.get(key)
+    if found is None:
+        found = (count_records(engine, flt), facet_counts(engine, flt))
+        if len(kept) >= _COUNTS_KEPT:
+            kept.clear()
+        kept[key] = found
+    return found
+
+
 def list_records(
     engine: Engine, flt: RecordFilter, *, limit: int | None = None, offset: int = 0
 ) -> Listing:
@@ -107,9 +130,7 @@ def list_records(
     one page of them, their number, their facets."""
     if not records_with_reviewed(engine, FACET_FIELDS):
         items = query_records(engine, flt, limit=limit, offset=offset, summary=True)
-        return Listing(
-            reviewed(engine, items), count_records(engine, flt), facet_counts(engine, flt)
-        )
+        return Listing(reviewed(engine, items), *_counts(engine, flt))
     candidates = reviewed(engine, query_records(engine, RecordFilter(q=flt.q), summary=True))
     matching = [r for r in candidates if _matches(r, flt)]
     if not flt.q:

@@ -68,3 +68,16 @@ def test_the_home_page_stays_small_with_many_records(tmp_path: Path) -> None:
     assert home.text.count('<li><a href="/records/') <= TOP + 8  # late list, recent reviews
     assert "/records?overdue=true" in home.text
     assert client.get("/api/stats").json()["totals"]["records"] == 3000
+
+
+def test_a_record_with_many_sources_shows_them_a_page_at_a_time(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "s.db")
+    many = records(store)
+    item = next(r for r in many if r["sources"])
+    item["sources"] = [dict(item["sources"][0], doc=f"copie-{i}.txt") for i in range(120)]
+    replace_records(store.engine, many)
+    client = TestClient(create_app(store.engine))
+    first = client.get(f"/records/{item['id']}").text
+    assert first.count('<li id="source-') == 50 and 'href="?page=2#h-sources"' in first
+    last = client.get(f"/records/{item['id']}?page=3").text
+    assert last.count('<li id="source-') == 20 and 'id="source-120"' in last
