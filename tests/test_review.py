@@ -63,7 +63,7 @@ def review(client: TestClient, url: str, **form: str) -> TestClient:
 
 
 def test_accounts_are_stored_hashed_with_argon2(store: Store) -> None:
-    assert schema_version(store.engine) == "0004"
+    assert schema_version(store.engine) == "0005"
     with sqlite3.connect(store.path) as connection:
         [(name, digest)] = connection.execute("SELECT name, password_hash FROM users").fetchall()
     assert name == "awa" and digest.startswith("$argon2id$") and PASSWORD not in digest

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 CSV_COLUMNS = (
@@ -72,16 +72,34 @@ def csv_row(record: dict[str, Any]) -> dict[str, str]:
     return {column: _cell(row.get(column)) for column in CSV_COLUMNS}
 
 
-def to_csv(records: Iterable[dict[str, Any]]) -> str:
-    """The records as CSV text with a header line."""
+def csv_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The records as CSV, a header line then one line per record, as each is read."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    yield out.getvalue()
     for record in records:
+        out.seek(0)
+        out.truncate()
         writer.writerow(csv_row(record))
-    return out.getvalue()
+        yield out.getvalue()
+
+
+def to_csv(records: Iterable[dict[str, Any]]) -> str:
+    """The records as CSV text with a header line."""
+    return "".join(csv_lines(records))
+
+
+def json_parts(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The records as a JSON array, one record at a time: the same text ``to_json`` writes."""
+    first = True
+    for record in records:
+        body = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + body
+        first = False
+    yield "[]" if first else "\n]"
 
 
 def to_json(records: Iterable[dict[str, Any]]) -> str:
     """The records as a JSON array, UTF-8 kept readable."""
-    return json.dumps(list(records), ensure_ascii=False, indent=2)
+    return "".join(json_parts(records))

@@ -175,7 +175,16 @@ def reviewed_records(engine: Engine, records: Iterable[dict[str, Any]]) -> list[
     changes the title of its quantity in lists, searches and exports alike)."""
     items = list(records)
     by_record = record_reviews(engine, [item["id"] for item in items])
-    return [overlay_record(item, by_record.get(item["id"], [])) for item in items]
+    return [
+        overlay_record(item, by_record[item["id"]]) if item["id"] in by_record else unreviewed(item)
+        for item in items
+    ]
+
+
+def unreviewed(record: dict[str, Any]) -> dict[str, Any]:
+    """A record no analyst reviewed, in the overlay's shape: a shallow copy, since nothing
+    nested changes (copying a record's sources and evidence is most of a list's cost)."""
+    return {**record, "reviews": {}, "review": None, "title": reviewed_title(record)}
 
 
 def reviewed_title(record: dict[str, Any]) -> str:

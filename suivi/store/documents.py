@@ -14,6 +14,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 from suivi.folding import text_identity
 from suivi.models import Article
 from suivi.store.schema import documents, facts, raw_inputs, record_facts, records
+from suivi.store.state import bump
 
 FACT_CATEGORIES = ("actors", "quantities", "agreements", "events", "projects")
 
@@ -80,6 +81,7 @@ def add_document(
         rows = list(fact_rows(doc_id, extracted or {}, len(article.text)))
         if rows:
             connection.execute(facts.insert(), rows)
+        bump(connection)
     return Stored(id=doc_id, new=True, facts=len(rows))
 
 
@@ -189,6 +191,7 @@ def replace_facts(
         connection.execute(delete(facts).where(facts.c.document_id == doc_id))
         if rows:
             connection.execute(insert(facts), rows)
+        bump(connection)
 
 
 def get_document(engine: Engine, doc_id: str) -> dict[str, Any] | None:

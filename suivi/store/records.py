@@ -22,6 +22,8 @@ from sqlalchemy import (
 )
 
 from suivi.store.schema import record_facts, record_tags, records
+from suivi.store.state import bump
+from suivi.store.summary import summary_json
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ def replace_records(engine: Engine, items: Iterable[dict[str, Any]]) -> int:
             connection.execute(text("DELETE FROM records_fts"))
         for record in rows:
             _insert(connection, record)
+        bump(connection)
     return len(rows)
 
 
@@ -63,6 +66,7 @@ def _insert(connection: Connection, record: dict[str, Any]) -> None:
             type=record["type"],
             title=record["title"],
             data=json.dumps(record, ensure_ascii=False, sort_keys=True),
+            summary=summary_json(record),
             status=record.get("status"),
             year=record_year(record),
             overdue=bool(record.get("overdue")),
@@ -157,11 +161,21 @@ def _conditions(flt: RecordFilter, dialect: str) -> list[Any]:
 _RANK = text("bm25(records_fts, 0.0, 10.0, 1.0)")
 
 
+# A record written before summaries existed is read whole.
+_SUMMARY = func.coalesce(records.c.summary, records.c.data).label("data")
+
+
 def query_records(
-    engine: Engine, flt: RecordFilter | None = None, *, limit: int | None = None, offset: int = 0
+    engine: Engine,
+    flt: RecordFilter | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    summary: bool = False,
 ) -> list[dict[str, Any]]:
     """Records matching ``flt``: the most relevant first when words are searched (SQLite),
-    otherwise overdue first, then most sources, then title."""
+    otherwise overdue first, then most sources, then title. With ``summary``, each record
+    comes without its sources, conflicts and history (store/summary.py)."""
     flt = flt or RecordFilter()
     order: list[Any] = [
         records.c.overdue.desc(),
@@ -169,7 +183,8 @@ def query_records(
         records.c.title,
         records.c.id,
     ]
-    query = select(records.c.data).where(*_conditions(flt, engine.dialect.name))
+    shown = _SUMMARY if summary else records.c.data
+    query = select(shown).where(*_conditions(flt, engine.dialect.name))
     if flt.q and engine.dialect.name == "sqlite" and _fts_query(flt.q):
         fts = table("records_fts", column("record_id"))
         query = query.join(
@@ -181,6 +196,16 @@ def query_records(
         query = query.limit(limit)
     with engine.connect() as connection:
         return [json.loads(row.data) for row in connection.execute(query)]
+
+
+def records_by_id(engine: Engine, record_ids: list[str]) -> list[dict[str, Any]]:
+    """Whole records by id, in the order asked (ids not found are skipped)."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(records.c.id, records.c.data).where(records.c.id.in_(record_ids))
+        )
+        found = {row.id: row.data for row in rows}
+    return [json.loads(found[i]) for i in record_ids if i in found]
 
 
 def count_records(engine: Engine, flt: RecordFilter | None = None) -> int:

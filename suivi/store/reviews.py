@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, select
 
 from suivi.models import Decision, FactKey, Review, User, Verdicts
 from suivi.store.schema import reviews, users
+from suivi.store.state import bump
 
 
 def _decode(text: str | None) -> Any:
@@ -76,6 +77,7 @@ def add_review(engine: Engine, user: User, decision: Decision) -> None:
                 created_at=datetime.now(UTC),
             )
         )
+        bump(connection)
 
 
 def record_reviews(

@@ -79,6 +79,19 @@ records = Table(
     # Held back for an analyst when false; confidence is consolidation's, from 0 to 1.
     Column("published", Boolean, nullable=False, default=True, index=True),
     Column("confidence", Float),
+    # What a list shows of the record: ``data`` without its sources' evidence, conflicts and
+    # history (see store/summary.py); lists and the dashboard never decode the whole record.
+    Column("summary", Text),
+)
+
+# One row: a number every write to documents, facts, records or reviews increases, and when.
+# Pages and API answers are tagged with it, so a browser revalidates for the cost of a read.
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
 )
 
 # Multi-valued facets of a record: ``sector``, ``partner`` (ISO code of a state), ``actor``.

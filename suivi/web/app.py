@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from suivi.presentation import LOCALES, N_
 from suivi.store import create
+from suivi.web.caching import revalidate
 from suivi.web.errors import NotFound
 from suivi.web.render import language_of, render
 from suivi.web.throttle import SignInThrottle
@@ -104,6 +105,8 @@ def create_app(store: Engine | str, locales: Path = LOCALES) -> FastAPI:
     app.state.locales = locales
     app.state.throttle = SignInThrottle()
     app.add_middleware(GZipMiddleware, minimum_size=800)
+    # Inside the headers below, so that a 304 carries them too.
+    app.middleware("http")(revalidate)
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:

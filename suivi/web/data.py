@@ -9,6 +9,8 @@ status puts the record under its corrected status everywhere.
 from __future__ import annotations
 
 import json
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,8 +27,9 @@ from suivi.store import (
     records_for_document,
 )
 from suivi.store.documents import documents_by_id, fact_rows_of, get_document
-from suivi.store.records import record_year
+from suivi.store.records import record_year, records_by_id
 from suivi.store.reviews import fact_reviews, records_with_reviewed
+from suivi.store.state import store_version
 
 
 @dataclass(frozen=True)
@@ -95,26 +98,58 @@ def _facets(items: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
 
 def _order(record: dict[str, Any]) -> tuple[Any, ...]:
     # The store's order without words searched: overdue first, then most sources, then title.
-    sources = int(record.get("independent_sources") or len(record.get("sources") or []))
+    sources = int(record.get("independent_sources") or record.get("source_count") or 0)
     return (not record.get("overdue"), -sources, record.get("title") or "", record["id"])
+
+
+# Counts and facets of the lists asked lately, per store version: they change only when the
+# store does, and counting every match is most of a list's cost.
+Counts = tuple[int, dict[str, dict[str, int]]]
+_COUNTS: weakref.WeakKeyDictionary[Engine, dict[tuple[int, RecordFilter], Counts]] = (
+    weakref.WeakKeyDictionary()
+)
+_COUNTS_KEPT = 512
+
+
+def _counts(engine: Engine, flt: RecordFilter) -> Counts:
+    kept = _COUNTS.setdefault(engine, {})
+    key = (store_version(engine).number, flt)
+    found = kept.get(key)
+    if found is None:
+        found = (count_records(engine, flt), facet_counts(engine, flt))
+        if len(kept) >= _COUNTS_KEPT:
+            kept.clear()
+        kept[key] = found
+    return found
 
 
 def list_records(
     engine: Engine, flt: RecordFilter, *, limit: int | None = None, offset: int = 0
 ) -> Listing:
-    """Records matching ``flt`` as reviewed: one page of them, their number, their facets."""
+    """Records matching ``flt`` as reviewed, as summaries (no sources, conflicts or history):
+    one page of them, their number, their facets."""
     if not records_with_reviewed(engine, FACET_FIELDS):
-        items = query_records(engine, flt, limit=limit, offset=offset)
-        return Listing(
-            reviewed(engine, items), count_records(engine, flt), facet_counts(engine, flt)
-        )
-    candidates = reviewed(engine, query_records(engine, RecordFilter(q=flt.q)))
+        items = query_records(engine, flt, limit=limit, offset=offset, summary=True)
+        return Listing(reviewed(engine, items), *_counts(engine, flt))
+    candidates = reviewed(engine, query_records(engine, RecordFilter(q=flt.q), summary=True))
     matching = [r for r in candidates if _matches(r, flt)]
     if not flt.q:
         matching.sort(key=_order)
     # With words searched, the store's order is kept: the most relevant first.
     end = None if limit is None else offset + limit
     return Listing(matching[offset:end], len(matching), _facets(matching))
+
+
+# Whole records read for an export at a time: memory stays flat however many match.
+EXPORT_CHUNK = 200
+
+
+def whole_records(engine: Engine, flt: RecordFilter) -> Iterator[dict[str, Any]]:
+    """Every record matching ``flt`` whole and as reviewed, in the list's order, read a
+    chunk at a time (the order and the filters are the list's, from the summaries)."""
+    ids = [item["id"] for item in list_records(engine, flt).items]
+    for start in range(0, len(ids), EXPORT_CHUNK):
+        yield from reviewed(engine, records_by_id(engine, ids[start : start + EXPORT_CHUNK]))
 
 
 def record(engine: Engine, record_id: str) -> dict[str, Any] | None:

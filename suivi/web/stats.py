@@ -6,6 +6,8 @@ left out. Each item keeps its record id, so the page can link every figure to it
 
 from __future__ import annotations
 
+import threading
+import weakref
 from typing import Any
 
 from sqlalchemy import Engine
@@ -14,6 +16,7 @@ from suivi.presentation import parse_date
 from suivi.review import is_rejected
 from suivi.store import counts, query_records
 from suivi.store.reviews import review_count
+from suivi.store.state import store_version
 from suivi.web.data import reviewed
 
 
@@ -33,9 +36,32 @@ def _delivered(fields: dict[str, Any]) -> tuple[float | None, list[str]]:
     return None, []
 
 
+# The figures of each store, with the store version they were computed at: every ingest,
+# rebuild and review increases the version, so a cached answer is never out of date.
+_CACHE: weakref.WeakKeyDictionary[Engine, tuple[int, dict[str, Any]]] = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
 def dashboard(engine: Engine) -> dict[str, Any]:
-    """Counts by status and sector, the timeline, promises against deliveries, what is late."""
-    records = [r for r in reviewed(engine, query_records(engine)) if not is_rejected(r)]
+    """Counts by status and sector, the timeline, promises against deliveries, what is late:
+    computed once per store version (callers must not change what they are given)."""
+    version = store_version(engine).number
+    cached = _CACHE.get(engine)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    with _LOCK:
+        cached = _CACHE.get(engine)
+        if cached is None or cached[0] != version:
+            cached = (version, _figures(engine))
+            _CACHE[engine] = cached
+    return cached[1]
+
+
+def _figures(engine: Engine) -> dict[str, Any]:
+    # Summaries carry every field the figures read: no source or evidence is decoded.
+    records = [
+        r for r in reviewed(engine, query_records(engine, summary=True)) if not is_rejected(r)
+    ]
     by_status: dict[str, dict[str, int]] = {"agreement": {}, "project": {}}
     by_sector: dict[str, dict[str, int]] = {}
     timeline: list[dict[str, Any]] = []

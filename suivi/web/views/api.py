@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import Engine
 
-from suivi.export.records import to_csv, to_json
+from suivi.export.records import csv_lines, json_parts
 from suivi.store import RecordFilter
-from suivi.web.data import is_actor, list_records
+from suivi.web.data import is_actor, whole_records
 from suivi.web.errors import BadFilter, NotFound
 from suivi.web.filters import KNOWN, territories, unknown_values
 from suivi.web.respond import as_json
@@ -96,15 +96,17 @@ Words = Annotated[
 ]
 
 
-def _export(items: list[dict[str, Any]], kind: str) -> Response:
+def _export(engine: Engine, flt: RecordFilter, kind: str) -> Response:
+    # Streamed: each record is read, reviewed and written in turn, never the whole list held.
+    records = whole_records(engine, flt)
     if kind == "csv":
-        return Response(
-            to_csv(items),
+        return StreamingResponse(
+            csv_lines(records),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="records.csv"'},
         )
-    return Response(
-        to_json(items),
+    return StreamingResponse(
+        json_parts(records),
         media_type="application/json",
         headers={"Content-Disposition": 'attachment; filename="records.json"'},
     )
@@ -139,7 +141,7 @@ def api_records(
     engine = request.app.state.engine
     flt = _filter(engine, type, sector, status, partner, year, actor, overdue, q)
     if format != Format.page:
-        return _export(list_records(engine, flt).items, format.value)
+        return _export(engine, flt, format.value)
     return as_json(listing_data(engine, flt, limit, offset))
 
 
@@ -157,7 +159,7 @@ def _export_route(kind: str) -> Any:
     ) -> Response:
         engine = request.app.state.engine
         flt = _filter(engine, type, sector, status, partner, year, actor, overdue, q)
-        return _export(list_records(engine, flt).items, kind)
+        return _export(engine, flt, kind)
 
     export.__doc__ = f"Every record matching the filters, as {kind.upper()} (reviewed values)."
     return export

@@ -19,6 +19,29 @@ from suivi.web.render import language_of, render
 from suivi.web.stats import dashboard
 
 router = APIRouter()
+# The home page shows this many items of each list, with a link to the whole filtered list:
+# its size stays the same whatever the store holds.
+TOP = 15
+TIMELINE = 40
+
+
+def _bounded(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, tuple[int, str]]]:
+    # A copy: the figures are shared by every request until the store changes.
+    out = dict(data)
+    more: dict[str, tuple[int, str]] = {}
+    links = {
+        "overdue": (TOP, url("/records", RecordFilter(overdue=True))),
+        "pledges": (TOP, url("/records", RecordFilter(type="quantity"))),
+    }
+    for key, (size, href) in links.items():
+        if len(out[key]) > size:
+            more[key] = (len(out[key]), href)
+            out[key] = out[key][:size]
+    if len(out["timeline"]) > TIMELINE:
+        # The latest steps: the timeline is sorted by date.
+        more["timeline"] = (len(out["timeline"]), "/records")
+        out["timeline"] = out["timeline"][-TIMELINE:]
+    return out, more
 
 
 def _status_chart(
@@ -125,7 +148,7 @@ def dashboard_page(request: Request) -> HTMLResponse:
     language = language_of(request)
     t = language.gettext
     engine = request.app.state.engine
-    data = dashboard(engine)
+    data, more = _bounded(dashboard(engine))
     data["timeline"] = _localised(data["timeline"], language)
     context = {
         "data": data,
@@ -149,5 +172,6 @@ def dashboard_page(request: Request) -> HTMLResponse:
         "timeline_chart": _timeline(data["timeline"], language),
         "pledge_chart": _pledges(data["pledges"], language),
         "recent": recent_reviews(engine, 8),
+        "more": more,
     }
     return render(request, "dashboard.html", context)

@@ -19,6 +19,9 @@ from suivi.web.security import current_session
 from suivi.web.views.documents import safe_url
 
 router = APIRouter()
+# Sources shown on one page of a record: a much-reported record has hundreds, each with its
+# article's text read for context.
+SOURCES_PAGE = 50
 
 
 def field_rows(item: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -81,9 +84,14 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
     item = record_data(engine, record_id, analyst)
     raw = get_record(engine, record_id) or {}
     sources = item.get("sources") or []
-    docs = source_documents(engine, {str(s.get("document_id")) for s in sources})
+    pages = max(1, -(-len(sources) // SOURCES_PAGE))
+    asked = request.query_params.get("page") or "1"
+    page = min(int(asked), pages) if asked.isdigit() and int(asked) > 0 else 1
+    first = (page - 1) * SOURCES_PAGE
+    shown_sources = sources[first : first + SOURCES_PAGE]
+    docs = source_documents(engine, {str(s.get("document_id")) for s in shown_sources})
     contexts = []
-    for source in sources:
+    for source in shown_sources:
         doc = docs.get(str(source.get("document_id"))) or {}
         text = doc.get("text")
         evidence = source.get("evidence") or {}
@@ -133,5 +141,8 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
         "statuses": STATUSES.get(item["type"], ()),
         "shown_value": shown_value,
         "raw": raw,
+        "first": first,
+        "page": page,
+        "pages": pages,
     }
     return render(request, "record.html", context)

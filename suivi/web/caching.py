@@ -1,0 +1,96 @@
+"""Conditional GETs: every public page and API answer is tagged with the store's version.
+
+The store increases its version on every write (store/state.py), so an ETag made of that
+version, this code's own fingerprint and what selects the answer (address, language) changes
+exactly when the answer can. A browser asking again with ``If-None-Match`` gets a 304 for the
+cost of one small read, before any page is built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from email.utils import format_datetime
+from pathlib import Path
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from suivi import __version__
+from suivi.presentation import LOCALES
+from suivi.store.state import store_version
+from suivi.web.render import LANG_COOKIE
+from suivi.web.security import SESSION_COOKIE
+
+HERE = Path(__file__).parent
+# Pages that carry a form token, or are an analyst's: never answered from a browser's copy.
+PRIVATE = ("/login", "/logout", "/review", "/static/")
+
+
+def _fingerprint() -> str:
+    # Templates and catalogues change what a page says without any write to the store.
+    digest = hashlib.sha256(__version__.encode())
+    for folder in (HERE / "templates", LOCALES):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE = _fingerprint()
+
+
+def cacheable(request: Request) -> bool:
+    """Whether the answer depends only on the store, the address and the reader's language."""
+    if request.method not in ("GET", "HEAD") or request.url.path.startswith(PRIVATE):
+        return False
+    if request.cookies.get(SESSION_COOKIE):
+        return False
+    # A language chosen in the address is kept in a cookie by the page itself: build it.
+    asked = request.query_params.get("lang")
+    return not asked or asked == request.cookies.get(LANG_COOKIE)
+
+
+def etag_of(request: Request, version: int) -> str:
+    """The tag of this request's answer at store ``version``."""
+    key = "|".join(
+        (
+            CODE,
+            str(version),
+            request.url.path,
+            request.url.query,
+            request.cookies.get(LANG_COOKIE) or "",
+        )
+    )
+    return 'W/"' + hashlib.sha256(key.encode()).hexdigest()[:24] + '"'
+
+
+def _matches(header: str | None, etag: str) -> bool:
+    if not header:
+        return False
+    given = {part.strip() for part in header.split(",")}
+    return "*" in given or etag in given or etag.removeprefix("W/") in given
+
+
+async def revalidate(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Answer 304 when the reader's copy is current; tag every other public answer."""
+    if not cacheable(request):
+        return await call_next(request)
+    version = store_version(request.app.state.engine)
+    etag = etag_of(request, version.number)
+    headers = {
+        "ETag": etag,
+        "Last-Modified": format_datetime(version.changed_at, usegmt=True),
+        # Kept, but asked about again each time: an answer is current only until a write.
+        "Cache-Control": "no-cache",
+        "Vary": "Cookie, Accept-Encoding",
+    }
+    if _matches(request.headers.get("if-none-match"), etag):
+        return Response(status_code=304, headers=headers)
+    response = await call_next(request)
+    if response.status_code == 200:
+        for name, value in headers.items():
+            response.headers.setdefault(name, value)
+    return response

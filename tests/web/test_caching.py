@@ -1,0 +1,83 @@
+"""Conditional GETs tagged with the store's version, and a home page of bounded size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from test_web_fixtures import Store, build_store, records
+
+from suivi.store import replace_records
+from suivi.web import create_app
+from suivi.web.views.dashboard import TOP
+
+STATIC = Path(__file__).parents[2] / "suivi" / "web" / "static"
+
+
+@pytest.mark.parametrize("url", ["/", "/records?type=project", "/api/records", "/api/stats"])
+def test_a_second_get_with_its_etag_answers_304(client: TestClient, url: str) -> None:
+    first = client.get(url)
+    assert first.status_code == 200 and first.headers["etag"].startswith('W/"')
+    assert first.headers["last-modified"].endswith("GMT")
+    again = client.get(url, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == first.headers["etag"]
+
+
+def test_every_write_changes_the_tag_and_the_figures(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "s.db")
+    client = TestClient(create_app(store.engine))
+    first = client.get("/api/stats")
+    before = first.json()["totals"]["records"]
+    replace_records(store.engine, records(store)[:3])
+    again = client.get("/api/stats", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 200 and again.headers["etag"] != first.headers["etag"]
+    assert again.json()["totals"]["records"] == 3 != before
+
+
+def test_pages_differ_by_language_and_analysts_pages_are_never_tagged(client: TestClient) -> None:
+    french = client.get("/records").headers["etag"]
+    client.cookies.set("lang", "en")
+    assert client.get("/records").headers["etag"] != french
+    assert "etag" not in client.get("/login").headers
+
+
+def _many(store: Store, n: int) -> list[dict[str, Any]]:
+    # Copies of the fixture's records, every one late and dated, with long titles.
+    out = []
+    base = records(store)
+    for i in range(n):
+        item = dict(base[i % len(base)])
+        item["id"] = f"{item['id'][:4]}{i:012d}"
+        item["title"] = f"{item['title']} — numéro {i} " + "x" * 60
+        if item["type"] in ("agreement", "project"):
+            item["overdue"] = True
+        out.append(item)
+    return out
+
+
+def test_the_home_page_stays_small_with_many_records(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "s.db")
+    replace_records(store.engine, _many(store, 3000))
+    client = TestClient(create_app(store.engine))
+    home = client.get("/", headers={"Accept-Encoding": "identity"})
+    assets = sum(path.stat().st_size for path in STATIC.iterdir())
+    assert home.status_code == 200 and len(home.content) + assets < 150_000
+    assert home.text.count('<li><a href="/records/') <= TOP + 8  # late list, recent reviews
+    assert "/records?overdue=true" in home.text
+    assert client.get("/api/stats").json()["totals"]["records"] == 3000
+
+
+def test_a_record_with_many_sources_shows_them_a_page_at_a_time(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "s.db")
+    many = records(store)
+    item = next(r for r in many if r["sources"])
+    item["sources"] = [dict(item["sources"][0], doc=f"copie-{i}.txt") for i in range(120)]
+    replace_records(store.engine, many)
+    client = TestClient(create_app(store.engine))
+    first = client.get(f"/records/{item['id']}").text
+    assert first.count('<li id="source-') == 50 and 'href="?page=2#h-sources"' in first
+    last = client.get(f"/records/{item['id']}?page=3").text
+    assert last.count('<li id="source-') == 20 and 'id="source-120"' in last
