@@ -186,6 +186,21 @@ def _participants(fact: Fact, ctx: Context) -> set[str]:
     return {p for p in found if p}
 
 
+# A visit is told by one outlet as the visit, by another as the talks held during it.
+_VISIT_AND_MEETING = frozenset({"visit", "meeting"})
+
+
+def _visit_and_its_meeting(a: Fact, b: Fact, ctx: Context) -> bool:
+    # Only on the same day, at the same place, with someone in common: the talks of a visit.
+    if {a.get("type"), b.get("type")} != _VISIT_AND_MEETING:
+        return False
+    return (
+        days_apart(a.get("start"), b.get("start")) == 0
+        and same_place(a.get("place"), b.get("place"))
+        and bool(_participants(a, ctx) & _participants(b, ctx))
+    )
+
+
 def same_event(a: Fact, b: Fact, ctx: Context) -> float:
     """One event: same kind, starting within a few days, at a place or with people in common.
 
@@ -193,7 +208,7 @@ def same_event(a: Fact, b: Fact, ctx: Context) -> float:
     it was published in the weeks after it began.
     """
     if a.get("type") != b.get("type"):
-        return False
+        return _visit_and_its_meeting(a, b, ctx)
     apart = days_apart(a.get("start"), b.get("start"))
     if apart is None:
         dated, undated = (a, b) if a.get("start") else (b, a)
@@ -317,7 +332,8 @@ Rule = Callable[[Fact, Fact, Context], float]
 # What two facts must share to be compared at all: fields the rules require to be equal.
 BLOCKS: dict[str, Callable[[Fact], object]] = {
     "quantities": lambda fact: (fact.get("unit"), fact.get("per") or None),
-    "events": lambda fact: fact.get("type"),
+    # a visit and the talks held during it are compared (same_event decides)
+    "events": lambda fact: "visit" if fact.get("type") in _VISIT_AND_MEETING else fact.get("type"),
     "projects": project_kind,
 }
 

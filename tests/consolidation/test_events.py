@@ -59,3 +59,36 @@ def test_one_summit_however_its_place_is_spelt_and_whether_dated_or_not(engine: 
     every = query_records(engine, RecordFilter(type="event", published=None))
     groups = sorted(sorted(docs_of(r)) for r in every)
     assert groups == [["en.txt", "fr.txt", "later.txt"], ["sochi.txt"]]
+
+
+def test_a_visit_and_the_talks_held_during_it_are_one_event(engine: Engine) -> None:
+    visit = "Le colonel Assimi Goïta est en visite à Moscou ce 22 juin 2025."
+    talks = "Assimi Goïta et Vladimir Poutine se sont entretenus à Moscou le 22 juin 2025."
+    later = "Assimi Goïta a rencontré des investisseurs à Moscou le 30 juin 2025."
+    for name, text, kind, start in (
+        ("visit.txt", visit, "visit", "2025-06-22"),
+        ("talks.txt", talks, "meeting", "2025-06-22"),
+        ("later.txt", later, "meeting", "2025-06-30"),
+    ):
+        article(
+            engine,
+            name,
+            text,
+            {
+                "actors": [fact(text, "Assimi Goïta", name="Assimi Goïta", type="person")],
+                "events": [
+                    fact(
+                        text,
+                        text,
+                        type=kind,
+                        start=start,
+                        place="Moscou",
+                        participants=["Assimi Goïta"],
+                    )
+                ],
+            },
+            published=start,
+        )
+    refresh(engine, TODAY)
+    every = query_records(engine, RecordFilter(type="event", published=None))
+    assert sorted(sorted(docs_of(r)) for r in every) == [["later.txt"], ["talks.txt", "visit.txt"]]
