@@ -257,13 +257,6 @@ def same_quantity(a: Fact, b: Fact, ctx: Context) -> float:
 
 Rule = Callable[[Fact, Fact, Context], float]
 
-# What two facts must share to be compared at all: fields the rules require to be equal.
-BLOCKS: dict[str, Callable[[Fact], object]] = {
-    "quantities": lambda fact: (fact.get("unit"), fact.get("per") or None),
-    "events": lambda fact: fact.get("type"),
-    "projects": project_kind,
-}
-
 # Categories in which one article never reports the same thing twice.
 ONE_PER_ARTICLE = frozenset({"agreements", "quantities"})
 
