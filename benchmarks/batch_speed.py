@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extract_speed import corpus
 
-from suivi.pipeline.batch import BatchOptions, extract_parallel, shutdown
 from suivi.extraction import Extractor
 from suivi.models import ExtractionInput
+from suivi.pipeline.batch import BatchOptions, extract_parallel, shutdown
 
 
 def timed(inputs: list[ExtractionInput], options: BatchOptions, extractor: Extractor) -> float:

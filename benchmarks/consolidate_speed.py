@@ -15,8 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from suivi.pipeline import refresh
 from suivi.models import Article
+from suivi.pipeline import refresh
 from suivi.store import add_document, counts, create
 
 STATES = [

@@ -47,10 +47,15 @@ def serve(ctx: click.Context, host: str, port: int, db: str | None) -> None:
     """
     import uvicorn
 
+    from suivi.pipeline import ensure_current
+    from suivi.store import create
     from suivi.web import create_app
 
     try:
-        app = create_app(store_target(ctx, db))
+        target = store_target(ctx, db)
+        # A stopped ingest may have left the records behind the facts: repaired before serving.
+        ensure_current(create(target))
+        app = create_app(target)
     except SuiviError as error:
         raise click.ClickException(str(error)) from error
     _check_free(host, port)

@@ -93,10 +93,12 @@ def records(obj: Invocation, kind: str | None, fmt: str) -> None:
     ``confidence`` and their ``doubts``.
     """
     from suivi.export import to_csv, to_json
+    from suivi.pipeline import ensure_current
     from suivi.review import reviewed_records
     from suivi.store import RecordFilter, query_records
 
     engine = obj.engine(existing=True)
+    ensure_current(engine)  # a stopped ingest may have left the records behind the facts
     every = RecordFilter(type=kind, published=None)
     found = reviewed_records(engine, query_records(engine, every))
     click.echo(to_csv(found) if fmt == "csv" else to_json(found), nl=fmt == "json")

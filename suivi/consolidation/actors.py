@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from suivi.consolidation.clusters import cluster
+from suivi.consolidation.blocking import Key, candidate_pairs
+from suivi.consolidation.clusters import UnionFind, groups_of
 from suivi.consolidation.names import (
     STOPWORDS,
     acronym,
@@ -80,20 +81,26 @@ def same_organisation(a: Fact, b: Fact) -> bool:
     return fuzz.ratio(ka, kb) >= ORGANISATION_SIMILARITY
 
 
-def _actor_block(fact: Fact) -> tuple[str, str]:
+def _actor_keys(fact: Fact) -> Iterable[Key]:
     # Actors are compared only within blocks, so that a large store is not compared pair
     # by pair. People block on the initial of their first name, which every match keeps
     # (same_given_name requires it; a lone family name matches only itself).
     kind = str(fact.get("type") or "")
     if kind == "person":
         tokens = person_tokens(fact.get("name") or "")
-        return kind, latin(tokens[0])[:1] if tokens else ""
-    if kind == "organization":
+        yield (kind,), latin(tokens[0])[:1] if tokens else ""
+    elif kind == "organization":
         # An acronym starts with the initial of its long form's first word; spellings of
         # one name that are 92 % alike share it too.
         words = [w for w in organisation_key(fact.get("name") or "").split() if w not in STOPWORDS]
-        return kind, latin(words[0])[:1] if words else ""
-    return kind, ""
+        yield (kind,), latin(words[0])[:1] if words else ""
+    elif kind == "country":
+        # One state by its code when both have one, else by its name as written.
+        if fact.get("country"):
+            yield (kind, "code"), fact.get("country")
+        yield (kind, "name"), fold_words(fact.get("name") or "")
+    else:
+        yield (kind,), ""
 
 
 def _same_actor(a: Fact, b: Fact) -> bool:
@@ -112,6 +119,48 @@ def _same_actor(a: Fact, b: Fact) -> bool:
     return same_organisation(a, b)
 
 
+def _signature(fact: Fact) -> tuple[object, ...] | None:
+    # Facts of one kind, name and country are one actor whatever their documents; None
+    # where the name folds to nothing a rule can match on.
+    kind, name = fact.get("type"), fact.get("name") or ""
+    if kind == "person" and not person_tokens(name):
+        return None
+    if kind not in ("person", "country") and not organisation_key(name):
+        return None
+    return kind, fold_words(name), fact.get("country")
+
+
+def _connected(facts: list[Fact]) -> list[list[Fact]]:
+    """What ``clusters.cluster`` over ``_same_actor`` gives, with far fewer comparisons.
+
+    A name told by a thousand articles is compared once: the rules read only the kind, the
+    name and the country, except the one that joins a name to its longer form within one
+    article, which is run on each article's own actors.
+    """
+    sets = UnionFind(len(facts))
+    first: dict[tuple[object, ...], int] = {}
+    shown: list[int] = []
+    by_document: dict[str, list[int]] = {}
+    for index, fact in enumerate(facts):
+        by_document.setdefault(fact.document.id, []).append(index)
+        signature = _signature(fact)
+        if signature is not None and signature in first:
+            sets.union(first[signature], index)
+            continue
+        if signature is not None:
+            first[signature] = index
+        shown.append(index)
+    pairs = [
+        (shown[a], shown[b]) for a, b in candidate_pairs([facts[i] for i in shown], _actor_keys)
+    ]
+    for members in by_document.values():
+        pairs += [(a, b) for n, a in enumerate(members) for b in members[n + 1 :]]
+    for a, b in pairs:
+        if sets.find(a) != sets.find(b) and _same_actor(facts[a], facts[b]):
+            sets.union(a, b)
+    return groups_of(facts, sets)
+
+
 def resolve(actor_facts: Iterable[Fact]) -> list[list[Fact]]:
     """Actor facts grouped by the real actor they name, in order of first mention.
 
@@ -120,7 +169,7 @@ def resolve(actor_facts: Iterable[Fact]) -> list[list[Fact]]:
     apart, since nothing says which one is meant.
     """
     facts = list(actor_facts)
-    groups = cluster(facts, _same_actor, _actor_block)
+    groups = _connected(facts)
     full: dict[str, list[int]] = {}
     for index, group in enumerate(groups):
         tokens = _group_tokens(group)

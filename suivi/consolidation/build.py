@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from suivi.consolidation import actors as actor_rules
 from suivi.consolidation import status as status_rules
+from suivi.consolidation.blocking import Key
 from suivi.consolidation.clusters import cluster_scored
 from suivi.consolidation.confidence import assess
 from suivi.consolidation.conflicts import conflicts, latest_value, most_supported
 from suivi.consolidation.deliveries import link
 from suivi.consolidation.designations import agreement_kind, designation, wordings
 from suivi.consolidation.independence import dispatch_groups
-from suivi.consolidation.matching import BLOCKS, ONE_PER_ARTICLE, RULES, Context, Rule
+from suivi.consolidation.keys import KEYS
+from suivi.consolidation.matching import ONE_PER_ARTICLE, RULES, Context, Rule
 from suivi.consolidation.names import person_tokens, rank_before
 from suivi.folding import fold_words
 from suivi.models import Document, Fact, Verdicts
@@ -66,9 +69,10 @@ def build(
             _remember_names(ctx, fact, record)
             if fact.get("type") == "country" and fact.get("country"):
                 ctx.states.setdefault(fact.document.id, set()).add(fact.get("country"))
-    ctx.reference = {
-        doc.id: _reference_date(doc, by_category.get("events", [])) for doc in documents
-    }
+    events_in: dict[str, list[Fact]] = {}
+    for event in by_category.get("events", []):
+        events_in.setdefault(event.document.id, []).append(event)
+    ctx.reference = {doc.id: _reference_date(doc, events_in.get(doc.id, [])) for doc in documents}
 
     facts_of: dict[str, list[Fact]] = {}
     for category in ("agreements", "projects", "events", "quantities"):
@@ -77,10 +81,12 @@ def build(
         def score(a: Fact, b: Fact, rule: Rule = rule) -> float:
             return float(rule(a, b, ctx))
 
+        def keys(fact: Fact, category: str = category) -> Iterable[Key]:
+            return KEYS[category](fact, ctx)
+
         apart = _document_of if category in ONE_PER_ARTICLE else None
-        blocks = BLOCKS.get(category)
-        for group in cluster_scored(by_category.get(category, []), score, apart, blocks):
-            record = _record(category, group, groups, ctx, today, by_category.get("events", []))
+        for group in cluster_scored(by_category.get(category, []), score, apart, keys):
+            record = _record(category, group, groups, ctx, today, events_in)
             record["actors"] = _linked_actors(group, ctx)
             facts_of[record["id"]] = group
             if category == "quantities":
@@ -125,7 +131,7 @@ def _reference_date(doc: Document, events: list[Fact]) -> str | None:
     if doc.published:
         return doc.published
     dated = sorted(
-        (f for f in events if f.document.id == doc.id and len(f.get("start") or "") == 10),
+        (f for f in events if len(f.get("start") or "") == 10),
         key=lambda f: f.start,
     )
     return dated[0].get("start") if dated else None
@@ -202,7 +208,7 @@ def _record(
     groups: dict[str, int],
     ctx: Context,
     today: date,
-    events: list[Fact],
+    events: dict[str, list[Fact]],
 ) -> dict[str, Any]:
     outlets, independent = _independence(group, groups)
     fields, checked = _fields(category, group)
@@ -280,7 +286,7 @@ def _amount(fact: Fact) -> Any:
 
 
 def _with_milestones(
-    entries: list[dict[str, Any]], group: list[Fact], events: list[Fact]
+    entries: list[dict[str, Any]], group: list[Fact], events_in: dict[str, list[Fact]]
 ) -> list[dict[str, Any]]:
     # A ceremony in the same sentence as the project ("a posé la première pierre de la
     # raffinerie…") is a dated milestone of that project.
@@ -293,7 +299,7 @@ def _with_milestones(
             "event": "ceremony",
             "evidence": event.evidence,
         }
-        for event in events
+        for event in _events_of(group, events_in)
         if event.get("type") == "ceremony"
         and event.get("start")
         and any(
@@ -312,6 +318,12 @@ def _with_milestones(
         else:
             merged[key] = {k: v for k, v in entry.items() if v is not None or k == "date"}
     return sorted(merged.values(), key=lambda entry: entry.get("date") or "")
+
+
+def _events_of(group: list[Fact], events_in: dict[str, list[Fact]]) -> list[Fact]:
+    # The events of the group's documents, in the order of all events.
+    documents = dict.fromkeys(fact.document.id for fact in group)
+    return sorted((e for d in documents for e in events_in.get(d, [])), key=lambda e: e.order)
 
 
 def _linked_actors(group: list[Fact], ctx: Context) -> list[str]:
@@ -336,8 +348,14 @@ def _link_figures(records: list[dict[str, Any]], groups: dict[str, list[Fact]]) 
     # A figure stated in a project's own sentence, or in a sentence naming the project's
     # place, is a figure of that project (its capacity, cost, share).
     projects = [r for r in records if r["type"] == "project"]
+    # Only a project reported by one of the figure's articles can be its project.
+    projects_in: dict[str, list[int]] = {}
+    for number, project in enumerate(projects):
+        for document in dict.fromkeys(p.document.id for p in groups[project["id"]]):
+            projects_in.setdefault(document, []).append(number)
     for quantity in (r for r in records if r["type"] == "quantity"):
-        for project in projects:
+        near = {n for q in groups[quantity["id"]] for n in projects_in.get(q.document.id, [])}
+        for project in (projects[n] for n in sorted(near)):
             place = fold_words(project["fields"].get("location") or "")
             if any(
                 q.document.id == p.document.id

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
+from suivi.consolidation.blocking import Keys, candidate_pairs
+
 T = TypeVar("T")
 
 
@@ -29,68 +31,58 @@ class UnionFind:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
-def cluster(
-    items: Sequence[T],
-    same: Callable[[T, T], bool],
-    block: Callable[[T], Hashable] | None = None,
-) -> list[list[T]]:
-    """Groups of ``items`` joined wherever ``same`` holds, in the order of their first item.
-
-    ``block`` (optional) says which items can be compared at all, so that large stores do
-    not compare every pair.
-    """
-    sets = UnionFind(len(items))
-    blocks: dict[Hashable, list[int]] = {}
-    for index, item in enumerate(items):
-        blocks.setdefault(block(item) if block else None, []).append(index)
-    for members in blocks.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if sets.find(a) != sets.find(b) and same(items[a], items[b]):
-                    sets.union(a, b)
+def groups_of(items: Sequence[T], sets: UnionFind) -> list[list[T]]:
+    """The sets of ``items``, each in the order given, ordered by their first item."""
     groups: dict[int, list[T]] = {}
     for index, item in enumerate(items):
         groups.setdefault(sets.find(index), []).append(item)
     return [groups[root] for root in sorted(groups)]
+
+
+def cluster(
+    items: Sequence[T], same: Callable[[T, T], bool], keys: Keys[T] | None = None
+) -> list[list[T]]:
+    """Groups of ``items`` joined wherever ``same`` holds, in the order of their first item.
+
+    ``keys`` (optional, see ``blocking``) say which items can be compared at all, so that
+    large stores do not compare every pair.
+    """
+    sets = UnionFind(len(items))
+    for a, b in candidate_pairs(items, keys):
+        if sets.find(a) != sets.find(b) and same(items[a], items[b]):
+            sets.union(a, b)
+    return groups_of(items, sets)
 
 
 def cluster_scored(
     items: Sequence[T],
     score: Callable[[T, T], float],
     apart: Callable[[T], Hashable] | None = None,
-    block: Callable[[T], Hashable] | None = None,
+    keys: Keys[T] | None = None,
 ) -> list[list[T]]:
     """Groups of ``items``, joining the most alike pairs first.
 
     ``score`` is 0 for items that are not the same thing, higher the more alike. Where
     ``apart`` is given, two items with the same ``apart`` key never end in one group: one
     article does not report one agreement twice, so a vague sentence that resembles two of
-    its agreements cannot weld them together. ``block`` (optional) names what two items
-    must share to be compared at all.
+    its agreements cannot weld them together. ``keys`` (optional) name what two items must
+    share to be compared at all.
     """
-    blocks: dict[Hashable, list[int]] = {}
-    for index, item in enumerate(items):
-        blocks.setdefault(block(item) if block else None, []).append(index)
     pairs = []
-    for members in blocks.values():
-        for position, i in enumerate(members):
-            for j in members[position + 1 :]:
-                value = score(items[i], items[j])
-                if value > 0:
-                    pairs.append((-value, i, j))
+    for i, j in candidate_pairs(items, keys):
+        value = score(items[i], items[j])
+        if value > 0:
+            pairs.append((-value, i, j))
     pairs.sort()
     sets = UnionFind(len(items))
-    keys: dict[int, set[Hashable]] = {
+    held: dict[int, set[Hashable]] = {
         i: ({apart(item)} if apart else set()) for i, item in enumerate(items)
     }
     for _, i, j in pairs:
         root_i, root_j = sets.find(i), sets.find(j)
-        if root_i == root_j or keys[root_i] & keys[root_j]:
+        if root_i == root_j or held[root_i] & held[root_j]:
             continue
         sets.union(root_i, root_j)
         root = sets.find(root_i)
-        keys[root] = keys[root_i] | keys[root_j]
-    groups: dict[int, list[T]] = {}
-    for index, item in enumerate(items):
-        groups.setdefault(sets.find(index), []).append(item)
-    return [groups[root] for root in sorted(groups)]
+        held[root] = held[root_i] | held[root_j]
+    return groups_of(items, sets)

@@ -64,15 +64,18 @@ def link(records: list[dict[str, Any]], verdicts: Verdicts[str] | None = None) -
     stored = {r["id"]: r for r in records}
     pledges = [r for r in quantities if r["fields"].get("kind") == "pledge"]
     deliveries = [r for r in quantities if r["fields"].get("kind") == "delivery"]
+    # Deliveries by unit and commodity: a pledge looks only at those it could match.
+    offered: dict[tuple[Any, str], list[int]] = {}
+    for number, delivery in enumerate(deliveries):
+        for commodity in commodities(delivery["fields"].get("subject")):
+            offered.setdefault((delivery["fields"].get("unit"), commodity), []).append(number)
     for pledge in pledges:
         goods = commodities(pledge["fields"].get("subject"))
+        unit = pledge["fields"].get("unit")
         matched = []
-        for delivery in deliveries:
+        near = {n for good in goods for n in offered.get((unit, good), [])}
+        for delivery in (deliveries[n] for n in sorted(near)):
             fields = delivery["fields"]
-            if fields.get("unit") != pledge["fields"].get("unit"):
-                continue
-            if not goods or not goods & commodities(fields.get("subject")):
-                continue
             if not set(pledge["fields"].get("partners") or []) & set(fields.get("partners") or []):
                 continue
             if _restated(pledge, delivery) or _larger(delivery, pledge):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from suivi.consolidation.clusters import cluster
+from collections import Counter
+
+from suivi.consolidation.clusters import UnionFind
 from suivi.folding import fold_words
 from suivi.models import Document
 
@@ -20,14 +22,25 @@ def shingles(text: str) -> frozenset[str]:
 
 
 def dispatch_groups(documents: list[Document]) -> dict[str, int]:
-    """For each document id, the number of its group of near-identical copies."""
-    prints = {doc.id: shingles(doc.text) for doc in documents}
+    """For each document id, the number of its group of near-identical copies.
 
-    def same(a: Document, b: Document) -> bool:
-        sa, sb = prints[a.id], prints[b.id]
-        if not sa or not sb:
-            return False
-        return len(sa & sb) / min(len(sa), len(sb)) >= COPY_THRESHOLD
-
-    groups = cluster(documents, same)
-    return {doc.id: number for number, group in enumerate(groups) for doc in group}
+    Only documents that share a run of words are compared, counted through an index of
+    runs: exact, unlike MinHash, and linear while runs are not shared by most of the store
+    (site chrome is masked before storage).
+    """
+    prints = [shingles(doc.text) for doc in documents]
+    holders: dict[str, list[int]] = {}
+    sets = UnionFind(len(documents))
+    for index, runs in enumerate(prints):
+        shared: Counter[int] = Counter()
+        for run in runs:
+            found = holders.setdefault(run, [])
+            shared.update(found)
+            found.append(index)
+        for other, common in shared.items():
+            if common / min(len(runs), len(prints[other])) >= COPY_THRESHOLD:
+                sets.union(other, index)
+    roots: dict[int, int] = {}
+    for index in range(len(documents)):
+        roots.setdefault(sets.find(index), len(roots))
+    return {doc.id: roots[sets.find(i)] for i, doc in enumerate(documents)}

@@ -187,12 +187,12 @@ def _participants(fact: Fact, ctx: Context) -> set[str]:
 
 
 # A visit is told by one outlet as the visit, by another as the talks held during it.
-_VISIT_AND_MEETING = frozenset({"visit", "meeting"})
+VISIT_AND_MEETING = frozenset({"visit", "meeting"})
 
 
 def _visit_and_its_meeting(a: Fact, b: Fact, ctx: Context) -> bool:
     # Only on the same day, at the same place, with someone in common: the talks of a visit.
-    if {a.get("type"), b.get("type")} != _VISIT_AND_MEETING:
+    if {a.get("type"), b.get("type")} != VISIT_AND_MEETING:
         return False
     return (
         days_apart(a.get("start"), b.get("start")) == 0
@@ -328,14 +328,6 @@ def _same_goods_or_untold(
 
 
 Rule = Callable[[Fact, Fact, Context], float]
-
-# What two facts must share to be compared at all: fields the rules require to be equal.
-BLOCKS: dict[str, Callable[[Fact], object]] = {
-    "quantities": lambda fact: (fact.get("unit"), fact.get("per") or None),
-    # a visit and the talks held during it are compared (same_event decides)
-    "events": lambda fact: "visit" if fact.get("type") in _VISIT_AND_MEETING else fact.get("type"),
-    "projects": project_kind,
-}
 
 # Categories in which one article never reports the same thing twice.
 ONE_PER_ARTICLE = frozenset({"agreements", "quantities"})

@@ -3,7 +3,7 @@ sources → extraction → store → consolidation → store, each step leaving 
 
 from suivi.pipeline.ingest import BATCH_SIZE, Extracting, IngestReport, ingest
 from suivi.pipeline.rebuild import reextract
-from suivi.pipeline.records import refresh, relink
+from suivi.pipeline.records import ensure_current, records_behind, refresh, relink
 from suivi.pipeline.reviews import apply_review
 
 __all__ = [
@@ -11,7 +11,9 @@ __all__ = [
     "Extracting",
     "IngestReport",
     "apply_review",
+    "ensure_current",
     "ingest",
+    "records_behind",
     "reextract",
     "refresh",
     "relink",

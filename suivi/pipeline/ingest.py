@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from suivi.errors import SourceError
 from suivi.folding import text_identity
 from suivi.models import Article, ExtractionInput
-from suivi.pipeline.records import refresh
+from suivi.pipeline.records import records_behind, refresh
 from suivi.sources import ReadOptions, read_inputs
 from suivi.sources.metadata import extraction_input
 from suivi.store import add_document
@@ -62,8 +62,9 @@ def ingest(
     keeps every worker busy.
 
     ``notify(kind, message)`` hears of each outcome: ``stored``, ``known`` or ``failed``.
-    When something new was stored, the records are recomputed before returning (unless
-    ``consolidate`` is false), so that no caller leaves them behind the facts.
+    When something new was stored, or the records were found behind the facts, they are
+    recomputed before returning (unless ``consolidate`` is false), so that no caller leaves
+    them behind the facts.
     """
     report = IngestReport()
     stream = read_inputs(inputs, options)
@@ -104,7 +105,9 @@ def ingest(
                 told[position] = ("known", f"{article.source}: already stored, nothing added")
         for position in sorted(told):
             notify(*told[position])
-    if report.stored and consolidate:
+    if consolidate and (report.stored or records_behind(engine)):
+        # Also when nothing is new: a run stopped before writing its records left them
+        # behind the facts, and this run repairs them.
         report.records = refresh(engine)
     return report
 
