@@ -22,12 +22,12 @@ from typing import Any
 # The checkout this script lives in, before any installed copy of suivi.
 sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent.parent)]
 
-from corpus import Facts, articles
+from corpus import Facts, articles  # noqa: E402
 
-from suivi.models import ExtractionInput
-from suivi.pipeline import ingest, refresh
-from suivi.sources import ReadOptions
-from suivi.store import add_document, counts, create
+from suivi.models import ExtractionInput  # noqa: E402
+from suivi.pipeline import ingest, refresh  # noqa: E402
+from suivi.sources import ReadOptions  # noqa: E402
+from suivi.store import add_document, counts, create  # noqa: E402
 
 
 class GivenFacts:
