@@ -1,0 +1,32 @@
+"""Hostile files and folders: each bad input is one clear line, the others still read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import ARTICLE_FR
+
+from suivi.errors import SourceError
+from suivi.models import Article
+from suivi.sources import ReadOptions, read_inputs
+
+OPTIONS = ReadOptions(timeout=1.0, max_bytes=200_000, user_agent="suivi-test")
+
+
+def read(*inputs: str) -> list[Article | SourceError]:
+    return list(read_inputs(list(inputs), OPTIONS))
+
+
+def test_jsonl_keeps_lines_holding_unicode_line_separators(tmp_path: Path) -> None:
+    # json.dumps(ensure_ascii=False) writes U+2028 and U+0085 raw: they are inside a
+    # string, not line ends, so the line stays whole and later line numbers stay true.
+    path = tmp_path / "batch.jsonl"
+    first = {"url": "https://exemple.ml/a", "text": ARTICLE_FR + "\u2028fin\u0085 du texte"}
+    lines = [json.dumps(first, ensure_ascii=False), "{not json", json.dumps(first)]
+    path.write_bytes("\r\n".join(lines).encode("utf-8") + b"\n")
+    items = read(str(path))
+    assert [type(item) for item in items] == [Article, SourceError, Article]
+    assert isinstance(items[0], Article) and items[0].source == f"{path}:1"
+    assert str(items[1]).startswith(f"{path}:2: not JSON")
+    assert isinstance(items[2], Article) and items[2].source == f"{path}:3"
