@@ -50,5 +50,8 @@ def fetch(url: str, *, timeout: float, max_bytes: int, user_agent: str) -> Fetch
         raise SourceError(
             url, f"no answer within {timeout:g} s (set SUIVI_FETCH_TIMEOUT)"
         ) from error
+    except httpx.InvalidURL as error:
+        # Not an httpx.HTTPError: a malformed link (``http://[::1``) would escape otherwise.
+        raise SourceError(url, f"not a valid URL ({error})") from error
     except httpx.HTTPError as error:
         raise SourceError(url, f"unreachable ({type(error).__name__}: {error})") from error

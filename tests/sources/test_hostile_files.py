@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import ARTICLE_FR
+from helpers import ARTICLE_FR, rss_feed
 
 from suivi.errors import SourceError
 from suivi.models import Article
@@ -30,3 +30,24 @@ def test_jsonl_keeps_lines_holding_unicode_line_separators(tmp_path: Path) -> No
     assert isinstance(items[0], Article) and items[0].source == f"{path}:1"
     assert str(items[1]).startswith(f"{path}:2: not JSON")
     assert isinstance(items[2], Article) and items[2].source == f"{path}:3"
+
+
+def test_one_bad_link_in_a_feed_is_one_line_and_later_entries_go_in(tmp_path: Path) -> None:
+    long_html = "<p>" + " ".join(["Le Niger et la Chine ont conclu un accord pétrolier."] * 20)
+    date = "Mon, 05 Feb 2024 10:00:00 +0000"
+    path = tmp_path / "feed.xml"
+    path.write_bytes(
+        rss_feed(
+            [
+                ("Premier", "https://sahel.example/1", date, long_html),
+                ("Cassé", "http://[::1", date, "<p>Résumé.</p>"),
+                ("Dernier", "https://sahel.example/3", date, long_html),
+            ]
+        )
+    )
+    first, bad, last = read(str(path))
+    assert isinstance(first, Article) and isinstance(last, Article)
+    assert last.url == "https://sahel.example/3"
+    assert isinstance(bad, SourceError)
+    assert str(bad).startswith("http://[::1: not a valid URL")
+    assert "\n" not in str(bad)
