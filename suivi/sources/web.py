@@ -18,6 +18,27 @@ class Fetched:
     content_type: str
 
 
+# What an article or a feed is served as; an empty type is sniffed from the bytes.
+ARTICLE_TYPES = {
+    "",
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "text/markdown",
+    "text/x-markdown",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+}
+
+
+def is_article_type(content_type: str) -> bool:
+    """Whether a URL answering ``content_type`` may hold an article or a feed."""
+    return content_type in ARTICLE_TYPES
+
+
 def fetch(url: str, *, timeout: float, max_bytes: int, user_agent: str) -> Fetched:
     """GET ``url``; refuse answers that are errors, too slow or larger than ``max_bytes``."""
     try:
@@ -29,6 +50,14 @@ def fetch(url: str, *, timeout: float, max_bytes: int, user_agent: str) -> Fetch
         ):
             if response.status_code >= 400:
                 raise SourceError(url, f"the server answered HTTP {response.status_code}")
+            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            if not is_article_type(content_type):
+                # Refused on its headers: a JSON answer or an image is not read at all.
+                raise SourceError(
+                    url,
+                    f"not an article (content type {content_type}; "
+                    "expected a web page, plain text or a feed)",
+                )
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise SourceError(
@@ -44,7 +73,6 @@ def fetch(url: str, *, timeout: float, max_bytes: int, user_agent: str) -> Fetch
                         url, f"too large (over {max_bytes} bytes; set SUIVI_MAX_BYTES)"
                     )
                 chunks.append(chunk)
-            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             return Fetched(url=str(response.url), data=b"".join(chunks), content_type=content_type)
     except httpx.TimeoutException as error:
         raise SourceError(

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import ARTICLE_FR, rss_feed
+from helpers import ARTICLE_FR, http_server, rss_feed
 
 from suivi.errors import SourceError
 from suivi.models import Article
@@ -103,3 +103,28 @@ def test_a_folder_without_permissions_is_reported(tmp_path: Path) -> None:
     finally:
         locked.chmod(0o755)
     assert str(error) == f"{locked}: cannot be read (permission denied)"
+
+
+def test_a_name_with_a_newline_stays_on_one_line_in_messages(tmp_path: Path) -> None:
+    path = tmp_path / "two\nlines\x1b[31m.txt"
+    path.write_bytes(b"")
+    [error] = read(str(path))
+    assert str(error) == f"{tmp_path}/two\\nlines\\x1b[31m.txt: empty file: no text to read"
+    assert error.source == str(path)
+
+
+def test_a_url_answering_json_is_refused_before_its_body_is_read() -> None:
+    routes = {"/data": (200, "application/json", json.dumps({"text": ARTICLE_FR}).encode())}
+    with http_server(routes) as base:
+        [error] = read(f"{base}/data")
+    assert str(error) == (
+        f"{base}/data: not an article (content type application/json; "
+        "expected a web page, plain text or a feed)"
+    )
+
+
+def test_a_utf16_file_is_read_as_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_text(ARTICLE_FR, encoding="utf-16")
+    [article] = read(str(path))
+    assert isinstance(article, Article) and "Salifou Mody" in article.text
