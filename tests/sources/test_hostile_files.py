@@ -113,7 +113,10 @@ def test_a_name_with_a_newline_stays_on_one_line_in_messages(tmp_path: Path) -> 
     assert error.source == str(path)
 
 
-def test_a_url_answering_json_is_refused_before_its_body_is_read() -> None:
+def test_a_url_answering_json_is_refused_before_its_body_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SUIVI_ALLOW_PRIVATE_URLS", "1")  # the server is on 127.0.0.1
     routes = {"/data": (200, "application/json", json.dumps({"text": ARTICLE_FR}).encode())}
     with http_server(routes) as base:
         [error] = read(f"{base}/data")
