@@ -41,13 +41,22 @@ DB = Setting(
     "SQLite file path or database URL (postgresql://…) of the store.",
 )
 FETCH_TIMEOUT = Setting(
-    "fetch_timeout", "SUIVI_FETCH_TIMEOUT", "20", "Seconds allowed to fetch one URL."
+    "fetch_timeout",
+    "SUIVI_FETCH_TIMEOUT",
+    "20",
+    "Seconds allowed to fetch one URL, redirects and the whole body included.",
 )
 MAX_BYTES = Setting(
     "max_bytes",
     "SUIVI_MAX_BYTES",
     str(10 * 1024 * 1024),
     "Largest input accepted, in bytes (files and fetched pages).",
+)
+ALLOW_PRIVATE_URLS = Setting(
+    "allow_private_urls",
+    "SUIVI_ALLOW_PRIVATE_URLS",
+    "0",
+    "1 lets URLs on loopback, link-local and private addresses be fetched (refused by default).",
 )
 USER_AGENT = Setting(
     "user_agent",

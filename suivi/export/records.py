@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -69,7 +70,21 @@ def csv_row(record: dict[str, Any]) -> dict[str, str]:
             f"{source['doc']}: {' '.join(source['evidence']['text'].split())}" for source in sources
         ],
     )
-    return {column: _cell(row.get(column)) for column in CSV_COLUMNS}
+    return {column: _inert(_cell(row.get(column))) for column in CSV_COLUMNS}
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _inert(cell: str) -> str:
+    """``cell`` with a quote before it when a spreadsheet would run it as a formula."""
+    # A plain negative number is no formula: it stays a number for whoever sums the column.
+    if cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
+        cell = "'" + cell
+    # The writer quotes cells holding \n but not a lone \r, which would end the row early.
+    return cell.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def csv_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Engine
 
-from suivi.errors import SourceError
+from suivi.errors import SourceError, printable
 from suivi.folding import text_identity
 from suivi.models import Article, ExtractionInput
 from suivi.pipeline.records import records_behind, refresh
@@ -80,7 +80,10 @@ def ingest(
                 text_identity(a.text) == text_identity(item.text) for _, a in fresh
             ):
                 report.known.append((known or "", item))
-                told[position] = ("known", f"{item.source}: already stored, nothing added")
+                told[position] = (
+                    "known",
+                    f"{printable(item.source)}: already stored, nothing added",
+                )
             else:
                 fresh.append((position, item))
         articles = [article for _, article in fresh]
@@ -90,7 +93,7 @@ def ingest(
             try:
                 result = add_document(engine, article, extracted)
             except ValueError as error:
-                message = f"{article.source}: not stored ({error})"
+                message = f"{printable(article.source)}: not stored ({error})"
                 report.failed.append(message)
                 told[position] = ("failed", message)
                 continue
@@ -98,11 +101,14 @@ def ingest(
                 report.stored.append((result.id, article, result.facts))
                 told[position] = (
                     "stored",
-                    f"{article.source}: stored as {result.id} ({_facts(result.facts)})",
+                    f"{printable(article.source)}: stored as {result.id} ({_facts(result.facts)})",
                 )
             else:
                 report.known.append((result.id, article))
-                told[position] = ("known", f"{article.source}: already stored, nothing added")
+                told[position] = (
+                    "known",
+                    f"{printable(article.source)}: already stored, nothing added",
+                )
         for position in sorted(told):
             notify(*told[position])
     if consolidate and (report.stored or records_behind(engine)):
@@ -141,7 +147,9 @@ def _extract(
         try:
             yield article, next(iter(extractor.extract_many([given])))
         except Exception as error:  # reported as this input's failure, the others go on
-            message = f"{article.source}: extraction failed ({type(error).__name__}: {error})"
+            message = (
+                f"{printable(article.source)}: extraction failed ({type(error).__name__}: {error})"
+            )
             report.failed.append(message)
             told[positions[id(article)]] = ("failed", message)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 from suivi.errors import SourceError
 
 # Bytes that never occur in text: a NUL, or a high share of control characters.
@@ -21,6 +23,17 @@ def decode_bytes(data: bytes, source: str) -> str:
     """Decode ``data`` to text, or raise :class:`SourceError` naming ``source``."""
     if not data.strip():
         raise SourceError(source, "empty file: no text to read")
+    wide = _bom_encoding(data)
+    if wide:
+        # UTF-16 and UTF-32 are full of NUL bytes: told by their BOM, before the binary test.
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError as error:
+            label = wide.upper().replace("UTF", "UTF-")
+            raise SourceError(source, f"undecodable {label} text ({error.reason})") from error
+        if not text.strip():
+            raise SourceError(source, "empty file: no text to read")
+        return text
     if looks_binary(data):
         raise SourceError(
             source, "binary content, not text (expected .txt, .md, .html, a feed or .jsonl)"
@@ -30,6 +43,15 @@ def decode_bytes(data: bytes, source: str) -> str:
     except UnicodeDecodeError:
         pass
     return _decode_other(data, source)
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    # UTF-32 LE's BOM starts with UTF-16 LE's, so it is tried first.
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf16"
+    return None
 
 
 def _decode_other(data: bytes, source: str) -> str:

@@ -70,6 +70,8 @@ def read_feed(data: bytes, source: str, fetch: Fetch) -> Iterator[Article | Sour
             yield _entry_article(entry, label, link, outlet, fetch)
         except SourceError as error:
             yield error
+        except Exception as error:  # a parser's failure on one entry spares the next ones
+            yield SourceError(label, f"could not be read ({type(error).__name__}: {error})")
 
 
 def _entry_article(

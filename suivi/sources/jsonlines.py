@@ -15,7 +15,10 @@ from suivi.sources.metadata import iso_date, language_of, outlet_from_url, publi
 def read_jsonl(data: bytes, source: str) -> Iterator[Article | SourceError]:
     """Each line as an article; a bad line is reported with its number and the rest go on."""
     content = decode_bytes(data, source)
-    for number, line in enumerate(content.splitlines(), 1):
+    # Only \n (and \r\n) end a line: str.splitlines() also splits on U+2028, U+0085 and
+    # the like, which JSON allows raw inside strings, and would cut such a line in two.
+    for number, line in enumerate(content.split("\n"), 1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         label = f"{source}:{number}"

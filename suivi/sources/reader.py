@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -43,8 +44,9 @@ def read_inputs(inputs: list[str], options: ReadOptions) -> Iterator[Article | S
             continue
         path = Path(given)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if _is_article_file(p, path))
-            if not files:
+            files, unreadable = _folder_files(path)
+            yield from unreadable
+            if not files and not unreadable:
                 yield SourceError(given, "folder holds no .txt, .md, .html, feed or .jsonl file")
             for file in files:
                 yield from _guard(str(file), partial(_read_file, file, options))
@@ -71,11 +73,27 @@ def _guard(source: str, read: Callable[[], Reading]) -> Reading:
         yield SourceError(source, f"could not be read ({type(error).__name__}: {error})")
 
 
-def _is_article_file(path: Path, folder: Path) -> bool:
-    # Hidden files and folders below the one named are skipped (.git, .DS_Store…).
+def _folder_files(folder: Path) -> tuple[list[Path], list[SourceError]]:
+    """The article files below ``folder``, and one error per folder that cannot be listed."""
+    unreadable: list[SourceError] = []
+
+    def failed(error: OSError) -> None:
+        reason = "permission denied" if isinstance(error, PermissionError) else error.strerror
+        unreadable.append(SourceError(str(error.filename or folder), f"cannot be read ({reason})"))
+
+    # os.walk rather than Path.rglob: rglob skips folders it cannot list without a word.
+    files: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=failed):
+        # Hidden files and folders below the one named are skipped (.git, .DS_Store…).
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        files.extend(Path(root) / name for name in names if _is_article_file(Path(root) / name))
+    return sorted(files), unreadable
+
+
+def _is_article_file(path: Path) -> bool:
     return (
-        path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        not path.name.startswith(".")
+        and path.is_file()
         and path.suffix.lower() in KNOWN_SUFFIXES
         and path.stem.lower() not in FOLDER_NOTES
     )

@@ -46,3 +46,15 @@ def test_refusals_name_the_file(data: bytes, problem: str) -> None:
         decode_bytes(data, "photo.txt")
     assert str(caught.value).startswith("photo.txt: ")
     assert problem in str(caught.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_bom_are_decoded(encoding: str) -> None:
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}.get(encoding, "")
+    data = (bom + PHRASE + "\n").encode(encoding)
+    assert decode_bytes(data, "c.txt") == PHRASE + "\n"
+
+
+def test_a_broken_utf16_file_is_one_line() -> None:
+    with pytest.raises(SourceError, match=r"^d\.txt: undecodable UTF-16"):
+        decode_bytes(b"\xff\xfe" + "Accord".encode("utf-16-le") + b"\x00\xd8", "d.txt")

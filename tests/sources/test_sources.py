@@ -186,7 +186,8 @@ def test_malformed_feed(tmp_path: Path) -> None:
     assert str(error).startswith(f"{path}: malformed feed: not well-formed XML")
 
 
-def test_urls_pages_feeds_and_their_failures() -> None:
+def test_urls_pages_feeds_and_their_failures(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUIVI_ALLOW_PRIVATE_URLS", "1")  # the server is on 127.0.0.1
     teaser_feed = rss_feed(
         [("Court", "{base}/article", "Mon, 05 Feb 2024 10:00:00 +0000", "<p>Résumé.</p>")]
     )
