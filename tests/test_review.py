@@ -503,3 +503,31 @@ def test_a_typo_in_a_closed_field_is_refused(field: str, typed: str) -> None:
     like = ["trade"] if field == "sectors" else "x"
     with pytest.raises(ReviewError, match="use"):
         parse_value(typed, like, field, "quantity")
+
+
+def test_a_new_password_or_a_disabled_account_ends_its_sessions(tmp_path: Any) -> None:
+    from suivi.store import create
+    from suivi.store.accounts import add_user, disable_user, find_session, open_session
+
+    engine = create(str(tmp_path / "accounts.db"))
+    awa = add_user(engine, "awa", PASSWORD)
+    token = open_session(engine, awa)
+    assert find_session(engine, token) is not None
+    add_user(engine, "awa", "un-autre-mot-de-passe-2026")
+    assert find_session(engine, token) is None
+    token = open_session(engine, awa)
+    done = CliRunner().invoke(user, ["disable", "awa", "--db", str(tmp_path / "accounts.db")])
+    assert done.exit_code == 0, done.output
+    assert find_session(engine, token) is None
+    client = TestClient(create_app(engine))
+    page = client.get("/login")
+    signed = client.post(
+        "/login",
+        data={"name": "awa", "password": "un-autre-mot-de-passe-2026", "csrf": csrf_of(page.text)},
+        follow_redirects=False,
+    )
+    assert signed.status_code != 303
+    unknown = CliRunner().invoke(user, ["disable", "nobody", "--db", str(tmp_path / "accounts.db")])
+    assert unknown.exit_code == 1 and "no such account" in unknown.output
+    with pytest.raises(Exception, match="no such account"):
+        disable_user(engine, "nobody")

@@ -110,3 +110,23 @@ def add(ctx: click.Context, name: str, password_stdin: bool, db: str | None) -> 
     except SuiviError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"analyst {account.name} can sign in")
+
+
+@user.command("disable")
+@click.argument("name")
+@click.option("--db", metavar="PATH_OR_URL", default=None, help=DB_HELP)
+@click.pass_context
+def disable(ctx: click.Context, name: str, db: str | None) -> None:
+    """Disable the analyst account NAME: it can no longer sign in and its open sessions end.
+
+    Its reviews stay, with its name. `suivi user add NAME` with a new password enables it
+    again.
+    """
+    from suivi.store import create
+    from suivi.store.accounts import disable_user
+
+    try:
+        disable_user(create(store_target(ctx, db), existing=True), name)
+    except SuiviError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"analyst {name} can no longer sign in")

@@ -46,6 +46,8 @@ def add_user(engine: Engine, name: str, password: str) -> User:
             connection.execute(
                 update(users).where(users.c.id == known).values(password_hash=digest, active=True)
             )
+            # A new password ends every session opened with the old one.
+            connection.execute(delete(sessions).where(sessions.c.user_id == known))
             return User(id=int(known), name=name)
         result = connection.execute(
             users.insert().values(
@@ -120,3 +122,14 @@ def close_session(engine: Engine, token: str | None) -> None:
     if token:
         with engine.begin() as connection:
             connection.execute(delete(sessions).where(sessions.c.id == _key(token)))
+
+
+def disable_user(engine: Engine, name: str) -> None:
+    """Disable the account ``name``: it can no longer sign in, its sessions end at once, and
+    the reviews it made stay (with its name). ``add_user`` with a new password enables it."""
+    with engine.begin() as connection:
+        known = connection.execute(select(users.c.id).where(users.c.name == name)).scalar()
+        if known is None:
+            raise SuiviError(f"{name!r}: no such account")
+        connection.execute(update(users).where(users.c.id == known).values(active=False))
+        connection.execute(delete(sessions).where(sessions.c.user_id == known))
