@@ -21,6 +21,7 @@ from sqlalchemy import (
     text,
 )
 
+from suivi.folding import fold_words
 from suivi.store.schema import record_facts, record_tags, records
 from suivi.store.state import bump
 from suivi.store.summary import summary_json
@@ -73,6 +74,7 @@ def _insert(connection: Connection, record: dict[str, Any]) -> None:
             sources=int(record.get("independent_sources") or len(record.get("sources") or [])),
             published=bool(record.get("published", True)),
             confidence=record.get("confidence"),
+            search=_search_text(record) if connection.dialect.name == "postgresql" else None,
         )
     )
     tags = {("sector", sector) for sector in fields.get("sectors") or []}
@@ -91,13 +93,27 @@ def _insert(connection: Connection, record: dict[str, Any]) -> None:
             insert(record_facts), [{"record_id": record["id"], "fact_id": f} for f in fact_ids]
         )
     if connection.dialect.name == "sqlite":
-        body = " ".join(
-            (source.get("evidence") or {}).get("text", "") for source in record.get("sources") or []
-        )
         connection.execute(
             text("INSERT INTO records_fts (record_id, title, body) VALUES (:id, :title, :body)"),
-            {"id": record["id"], "title": record["title"], "body": body},
+            {"id": record["id"], "title": record["title"], "body": _evidence(record)},
         )
+
+
+def _evidence(record: dict[str, Any]) -> str:
+    return " ".join(
+        (source.get("evidence") or {}).get("text", "") for source in record.get("sources") or []
+    )
+
+
+def _search_text(record: dict[str, Any]) -> str:
+    # The title twice: a word in it weighs more than one in the evidence (as bm25 does).
+    title = fold_words(str(record.get("title") or ""))
+    return f"{title} {title} {fold_words(_evidence(record))}"
+
+
+def _pg_query(words: str) -> str:
+    # Each folded word as a prefix, all required; only word characters reach to_tsquery.
+    return " & ".join(f"{word}:*" for word in fold_words(words).split())
 
 
 def _is_iso(value: Any) -> bool:
@@ -151,6 +167,8 @@ def _conditions(flt: RecordFilter, dialect: str) -> list[Any]:
                 "SELECT record_id FROM records_fts WHERE records_fts MATCH :q"
             ).bindparams(q=_fts_query(flt.q))
             conditions.append(records.c.id.in_(matching))
+        elif dialect == "postgresql" and _pg_query(flt.q):
+            conditions.append(_PG_MATCH.bindparams(pgq=_pg_query(flt.q)))
         else:
             pattern = f"%{flt.q.strip()}%"
             conditions.append(records.c.title.ilike(pattern) | records.c.data.ilike(pattern))
@@ -159,6 +177,9 @@ def _conditions(flt: RecordFilter, dialect: str) -> list[Any]:
 
 # Full-text relevance: a word in a record's title weighs ten times one in its evidence.
 _RANK = text("bm25(records_fts, 0.0, 10.0, 1.0)")
+_PG_VECTOR = "to_tsvector('french', coalesce(records.search, ''))"
+_PG_MATCH = text(f"{_PG_VECTOR} @@ to_tsquery('french', :pgq)")
+_PG_RANK = text(f"ts_rank({_PG_VECTOR}, to_tsquery('french', :rank_pgq)) DESC")
 
 
 # A record written before summaries existed is read whole.
@@ -173,8 +194,9 @@ def query_records(
     offset: int = 0,
     summary: bool = False,
 ) -> list[dict[str, Any]]:
-    """Records matching ``flt``: the most relevant first when words are searched (SQLite),
-    otherwise overdue first, then most sources, then title. With ``summary``, each record
+    """Records matching ``flt``: the most relevant first when words are searched (SQLite's
+    FTS5, PostgreSQL's French text search), otherwise overdue first, then most sources, then
+    title. With ``summary``, each record
     comes without its sources, conflicts and history (store/summary.py)."""
     flt = flt or RecordFilter()
     order: list[Any] = [
@@ -191,6 +213,9 @@ def query_records(
             fts, and_(fts.c.record_id == records.c.id, text("records_fts MATCH :rank_q"))
         ).params(rank_q=_fts_query(flt.q))
         order = [_RANK, *order]
+    elif flt.q and engine.dialect.name == "postgresql" and _pg_query(flt.q):
+        query = query.params(rank_pgq=_pg_query(flt.q))
+        order = [_PG_RANK, *order]
     query = query.order_by(*order).offset(offset)
     if limit is not None:
         query = query.limit(limit)

@@ -79,6 +79,8 @@ records = Table(
     # Held back for an analyst when false; confidence is consolidation's, from 0 to 1.
     Column("published", Boolean, nullable=False, default=True, index=True),
     Column("confidence", Float),
+    # PostgreSQL: title and evidence folded, searched through to_tsvector('french', …).
+    Column("search", Text),
     # What a list shows of the record: ``data`` without its sources' evidence, conflicts and
     # history (see store/summary.py); lists and the dashboard never decode the whole record.
     Column("summary", Text),

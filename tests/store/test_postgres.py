@@ -177,4 +177,16 @@ def test_documents_facts_and_records_on_postgresql(engine: Engine) -> None:
     found = {r["id"] for r in query_records(engine, RecordFilter(q="nucléaire"))}
     assert agreement["id"] in found
     assert query_records(engine, RecordFilter(q="pétrole")) == []
+    # PostgreSQL's own text search: accents folded, French stems, prefixes, all words needed;
+    # a word in the title ranks its record first (the actor's sentence holds it too).
+    for words in ("nucleaire", "NUCLÉAIRES", "nuclé", "accords nucléaires"):
+        ranked = [r["id"] for r in query_records(engine, RecordFilter(q=words))]
+        assert ranked and ranked[0] == agreement["id"], words
+    assert query_records(engine, RecordFilter(q="nucléaire pétrole")) == []
+    plan = (
+        engine.connect()
+        .execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_records_search'"))
+        .scalar_one()
+    )
+    assert "to_tsvector('french'" in plan
     assert facet_counts(engine)["type"] == {"agreement": 1, "actor": 1}
