@@ -164,6 +164,7 @@ CLOSED_FIELDS: Final = MappingProxyType(
         "per": tuple(RATES),
         "event_type": tuple(EVENT_TYPES),
         "actor_type": tuple(ACTOR_TYPES),
+        "agreement_kind": tuple(AGREEMENT_KINDS),
         "sectors": tuple(SECTORS),
     }
 )

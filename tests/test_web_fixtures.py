@@ -234,7 +234,7 @@ def records(store: Store) -> list[dict[str, Any]]:
             title="accord sur l’utilisation pacifique de l’énergie atomique",
             fields={
                 "name": "accord sur l’utilisation pacifique de l’énergie atomique",
-                "kind": "agreement",
+                "agreement_kind": "agreement",
                 "sectors": ["nuclear", "energy"],
                 "parties": ["ML", "RU", "Rosatom"],
                 "date": "2025-06-23",

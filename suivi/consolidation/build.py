@@ -243,7 +243,7 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str,
         fields = {
             "name": name,
             "aliases": wordings(group, name),
-            "kind": agreement_kind(group),
+            "agreement_kind": agreement_kind(group),
             "sectors": sectors,
             "parties": parties,
             "date": latest("date"),

@@ -64,6 +64,7 @@ subject objet
 kind nature
 year année
 actor_type type d’acteur
+agreement_kind type d’accord
 country pays
 roles fonctions
 role fonction

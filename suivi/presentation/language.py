@@ -22,6 +22,7 @@ _CODES = {
     "unit": "unit",
     "per": "per",
     "kind": "kind",
+    "agreement_kind": "agreement_kind",
     "actor_type": "actor_type",
 }
 
@@ -81,7 +82,9 @@ class Language:
         if raw is None or raw == "" or raw == []:
             return "—"
         if isinstance(raw, list):
-            return ", ".join(self.value(field, item) for item in raw)
+            # Other names are phrases that hold commas themselves.
+            joint = " ; " if field == "aliases" else ", "
+            return joint.join(self.value(field, item) for item in raw)
         if isinstance(raw, bool):
             return self.gettext("oui") if raw else self.gettext("non")
         if field in _DATES:

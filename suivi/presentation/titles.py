@@ -84,7 +84,7 @@ def agreement_title(fields: dict[str, Any], lang: str | Language) -> str:
     if fields.get("name"):
         head = str(fields["name"])
     else:
-        kind = fields.get("kind")
+        kind = fields.get("agreement_kind")
         head = (
             language.label("agreement_kind", kind) if kind else language.label("type", "agreement")
         )

@@ -145,7 +145,7 @@ def test_an_agreement_says_what_was_agreed_between_whom_and_when() -> None:
         "type": "agreement",
         "fields": {
             "name": "accord de coopération dans le nucléaire civil",
-            "kind": "agreement",
+            "agreement_kind": "agreement",
             "sectors": ["nuclear", "energy"],
             "parties": ["ML", "RU", "Rosatom"],
             "date": "2025-06-23",
@@ -157,7 +157,7 @@ def test_an_agreement_says_what_was_agreed_between_whom_and_when() -> None:
     assert record_title(named, "en").endswith("— Mali, Russia (Rosatom), 23 June 2025")
     unnamed = {
         "type": "agreement",
-        "fields": {"name": None, "kind": "memorandum", "sectors": ["security"], "parties": ["NE"]},
+        "fields": {"name": None, "agreement_kind": "memorandum", "sectors": ["security"], "parties": ["NE"]},
     }
     assert record_title(unnamed, "fr") == "Protocole d’accord (sécurité) — Niger"
     assert record_title(unnamed, "en") == "Memorandum of understanding (security) — Niger"
