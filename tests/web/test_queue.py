@@ -28,3 +28,15 @@ def test_held_back_records_wait_in_the_queue_with_their_doubts(
     page = lxml.html.fromstring(client.get(f"/records/{target['id']}?lang=en").text)
     [notice] = page.xpath("//div[@id='held-back']")
     assert "held back" in notice.text_content() and "no place" in notice.text_content()
+
+
+def test_a_held_back_actor_is_not_shown_to_the_public(client: TestClient, store: Store) -> None:
+    every = query_records(store.engine, RecordFilter(published=None))
+    actor = next(r for r in every if r["type"] == "actor")
+    held = {**actor, "published": False, "confidence": 0.2, "doubts": ["broken_name"]}
+    replace_records(store.engine, [held if r["id"] == actor["id"] else r for r in every])
+    assert client.get(f"/actors/{actor['id']}").status_code == 404
+    assert client.get(f"/api/actors/{actor['id']}").status_code == 404
+    add_user(store.engine, "awa", PASSWORD)
+    sign_in(client)
+    assert client.get(f"/actors/{actor['id']}").status_code == 200

@@ -216,7 +216,8 @@ def api_document(request: Request, doc_id: str) -> Response:
 @router.get("/actors/{actor_id}", response_model=ActorOut, responses=NOT_FOUND)
 def api_actor(request: Request, actor_id: str) -> Response:
     """An actor and the agreements, projects, events and quantities they appear in."""
-    return as_json(actor_data(request.app.state.engine, actor_id))
+    analyst = current_session(request) is not None
+    return as_json(actor_data(request.app.state.engine, actor_id, analyst))
 
 
 @router.get("/stats", response_model=Stats)
