@@ -69,6 +69,8 @@ def build(
             _remember_names(ctx, fact, record)
             if fact.get("type") == "country" and fact.get("country"):
                 ctx.states.setdefault(fact.document.id, set()).add(fact.get("country"))
+                spans = ctx.state_spans.setdefault(fact.document.id, [])
+                spans.append((fact.start, fact.end, str(fact.get("country"))))
     events_in: dict[str, list[Fact]] = {}
     for event in by_category.get("events", []):
         events_in.setdefault(event.document.id, []).append(event)
@@ -222,6 +224,8 @@ def _record(
         "independent_sources": independent,
         "conflicts": conflicts(group, checked),
     }
+    if category == "agreements":
+        fields["parties"] = sorted(set(fields["parties"]) | _stated_parties(group, ctx))
     if category in ("agreements", "projects"):
         entries = status_rules.history(group, category, ctx)
         if category == "projects":
@@ -232,6 +236,20 @@ def _record(
         record["planned"] = planned
         record["overdue"] = status_rules.overdue(record["status"], planned, today)
     return record
+
+
+def _stated_parties(group: list[Fact], ctx: Context) -> set[str]:
+    # A report that names no state party ("l'accord de défense signé hier") is read with
+    # the states its own sentence names ("Bamako et Moscou…" read as Mali and Russia):
+    # explicit evidence, unlike every state the article mentions elsewhere.
+    found: set[str] = set()
+    for fact in group:
+        if any(len(p) == 2 and p.isupper() for p in fact.get("parties") or []):
+            continue
+        for start, end, code in ctx.state_spans.get(fact.document.id, []):
+            if start < fact.end and fact.start < end:
+                found.add(code)
+    return found
 
 
 def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -42,6 +42,8 @@ class Context:
     names_in: dict[str, dict[str, str]] = field(default_factory=dict)
     country_actor: dict[str, str] = field(default_factory=dict)
     projects_in: dict[str, set[str]] = field(default_factory=dict)
+    # Where each document names a state: (start, end, ISO code) of its evidence sentence.
+    state_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     def when(self, fact: Fact, own: str | None) -> str | None:
         """The fact's own date, else its document's reference date."""

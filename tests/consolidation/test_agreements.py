@@ -11,10 +11,12 @@ from builders import (
     docs_of,
     fact,
     load_visit_articles,
+    state,
 )
 from sqlalchemy import Engine
 
 from suivi.pipeline import refresh
+from suivi.store import RecordFilter, query_records
 
 
 def test_one_agreement_with_its_date_conflict(engine: Engine) -> None:
@@ -222,3 +224,30 @@ def test_the_shown_value_is_the_newest_sources_not_a_coarse_guess(engine: Engine
     refresh(engine, TODAY)
     [record] = [a for a in by_type(engine, "agreement") if "nuclear" in a["fields"]["sectors"]]
     assert record["fields"]["date"] == "2025-06-23"
+
+
+def test_an_agreement_without_parties_takes_the_states_its_own_sentence_names(
+    engine: Engine,
+) -> None:
+    signed = "Bamako et Moscou ont signé un accord de défense, selon le Mali et la Russie."
+    other = "Le Niger observe."
+    text = f"{signed} {other}"
+    article(
+        engine,
+        "d.txt",
+        text,
+        {
+            "actors": [
+                state(text, "Mali", "ML"),
+                state(text, "Russie", "RU"),
+                fact(text, other, name="Niger", type="country", country="NE"),
+            ],
+            "agreements": [
+                fact(text, signed, title="accord de défense", sectors=["security"], parties=[])
+            ],
+        },
+        published="2025-06-24",
+    )
+    refresh(engine, TODAY)
+    [agreement] = query_records(engine, RecordFilter(type="agreement", partner="RU"))
+    assert agreement["fields"]["parties"] == ["ML", "RU"]
