@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -13,7 +12,7 @@ from suivi.consolidation import status as status_rules
 from suivi.consolidation.blocking import Key
 from suivi.consolidation.clusters import cluster_scored
 from suivi.consolidation.confidence import assess
-from suivi.consolidation.conflicts import conflicts, latest_value, most_supported
+from suivi.consolidation.conflicts import commonest, conflicts, latest_value, most_supported
 from suivi.consolidation.deliveries import link
 from suivi.consolidation.designations import agreement_kind, designation, wordings
 from suivi.consolidation.independence import dispatch_groups
@@ -162,14 +161,7 @@ def _independence(facts: list[Fact], groups: dict[str, int]) -> tuple[int, int]:
 
 
 def _common(facts: list[Fact], name: str) -> Any:
-    # The most reported wording; among equals the shortest that still says something.
-    values = Counter(str(f.get(name)) for f in facts if f.get(name))
-    if not values:
-        return None
-    top = max(values.values())
-    tied = [v for v, n in values.items() if n == top]
-    informative = [v for v in tied if len(v.split()) >= 3] or tied
-    return min(informative, key=len)
+    return commonest([str(f.get(name)) for f in facts if f.get(name)])
 
 
 def _actor_record(group: list[Fact], groups: dict[str, int]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -76,6 +77,18 @@ def latest_value(facts: list[Fact], read: Read) -> Any:
         fact.document.name: (fact.document.published or "", fact.document.order) for fact in facts
     }
     return max(values, key=lambda entry: max(rank[name] for name in entry["sources"]))["value"]
+
+
+def commonest(wordings: list[str]) -> str | None:
+    """The most reported wording; among equals the shortest that still says something
+    (three words or more), so a bare "accord" does not win over a named one."""
+    if not wordings:
+        return None
+    counts = Counter(wordings)
+    top = max(counts.values())
+    tied = [w for w, n in counts.items() if n == top]
+    informative = [w for w in tied if len(w.split()) >= 3] or tied
+    return min(informative, key=len)
 
 
 def most_supported(facts: list[Fact], read: Read) -> Any:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from suivi.consolidation.conflicts import commonest
 from suivi.folding import fold_words
 from suivi.models import Fact
 
@@ -117,13 +118,7 @@ def designation(facts: list[Fact]) -> str | None:
         name = _cut(title)
         if len(name.split()) >= 2 and kind_of(name):
             names.append(name)
-    if not names:
-        return None
-    counts = Counter(names)
-    top = max(counts.values())
-    tied = [name for name, n in counts.items() if n == top]
-    informative = [name for name in tied if len(name.split()) >= 3] or tied
-    return min(informative, key=len)
+    return commonest(names)
 
 
 def agreement_kind(facts: list[Fact]) -> str | None:

@@ -307,9 +307,7 @@ def same_quantity(a: Fact, b: Fact, ctx: Context) -> float:
     return similarity if same_kind and similarity >= 0.9 and len(shared) >= 2 else 0
 
 
-def _same_goods_or_untold(
-    a: Fact, b: Fact, subject_a: str, subject_b: str, ctx: Context
-) -> bool:
+def _same_goods_or_untold(a: Fact, b: Fact, subject_a: str, subject_b: str, ctx: Context) -> bool:
     # Two outlets word one figure differently: "200 000 tonnes de blé" and "200 000 t de
     # céréales" are the same goods; "ce montant" says nothing. The same amount then is one
     # figure when the two reports speak of the same states and nothing dates them apart

@@ -9,7 +9,6 @@ from suivi.review.overlay import (
     parse_value,
     reviewable_fields,
     reviewed_records,
-    reviewed_title,
     shown_value,
 )
 from suivi.review.reviews import ACTIONS, ReviewError, add_decision, add_record_review
@@ -27,6 +26,5 @@ __all__ = [
     "parse_value",
     "reviewable_fields",
     "reviewed_records",
-    "reviewed_title",
     "shown_value",
 ]

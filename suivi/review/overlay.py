@@ -144,7 +144,7 @@ def overlay_record(record: dict[str, Any], reviews: list[Review]) -> dict[str, A
     record as a whole, or None. A rejected field shows no value.
     """
     out = _lay_over(record, reviews, get_field, set_field)
-    out["title"] = reviewed_title(out)
+    out["title"] = record_title(out, "fr")
     return out
 
 
@@ -184,12 +184,7 @@ def reviewed_records(engine: Engine, records: Iterable[dict[str, Any]]) -> list[
 def unreviewed(record: dict[str, Any]) -> dict[str, Any]:
     """A record no analyst reviewed, in the overlay's shape: a shallow copy, since nothing
     nested changes (copying a record's sources and evidence is most of a list's cost)."""
-    return {**record, "reviews": {}, "review": None, "title": reviewed_title(record)}
-
-
-def reviewed_title(record: dict[str, Any]) -> str:
-    """The French title of an overlaid record (the one the store sorts and searches by)."""
-    return record_title(record, "fr")
+    return {**record, "reviews": {}, "review": None, "title": record_title(record, "fr")}
 
 
 def overlay_fact(fact: dict[str, Any], reviews: list[Review]) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from suivi.store import (
     query_records,
     records_for_document,
 )
-from suivi.store.documents import documents_by_id, fact_rows_of, get_document
+from suivi.store.documents import fact_rows_of
 from suivi.store.records import record_year, records_by_id
 from suivi.store.reviews import fact_reviews, records_with_reviewed
 from suivi.store.state import store_version
@@ -162,17 +162,6 @@ def is_actor(engine: Engine, record_id: str) -> bool:
     """Whether ``record_id`` is an actor's record."""
     found = get_record(engine, record_id)
     return found is not None and found.get("type") == "actor"
-
-
-def document(engine: Engine, doc_id: str) -> dict[str, Any] | None:
-    """A document's metadata and text, or None."""
-    return get_document(engine, doc_id)
-
-
-def source_documents(engine: Engine, doc_ids: set[str]) -> dict[str, dict[str, Any]]:
-    """Several documents by id, with their text, title, file name and address (a record's
-    sources are shown in context, under their article's title)."""
-    return documents_by_id(engine, doc_ids)
 
 
 def facts_of(engine: Engine, doc: dict[str, Any]) -> list[dict[str, Any]]:

@@ -10,7 +10,8 @@ from sqlalchemy import Engine
 
 from suivi.review.overlay import shown_value
 from suivi.store import list_documents
-from suivi.web.data import document, facts_of
+from suivi.store.documents import get_document
+from suivi.web.data import facts_of
 from suivi.web.errors import NotFound
 from suivi.web.highlight import Span, marked
 from suivi.web.render import language_of, render
@@ -33,7 +34,7 @@ def documents_data(engine: Engine) -> list[dict[str, Any]]:
 def document_data(engine: Engine, doc_id: str) -> dict[str, Any]:
     """A document, its text, and its facts with their evidence, records and reviews: the
     page's data and ``/api/documents/{id}``'s answer."""
-    doc = document(engine, doc_id)
+    doc = get_document(engine, doc_id)
     if doc is None:
         raise NotFound("document", doc_id)
     return {**doc, "facts": facts_of(engine, doc)}

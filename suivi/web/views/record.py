@@ -11,7 +11,8 @@ from sqlalchemy import Engine
 from suivi.review import reviewable_fields
 from suivi.review.overlay import STATUSES, shown_value
 from suivi.store import get_record
-from suivi.web.data import record, source_documents
+from suivi.store.documents import documents_by_id
+from suivi.web.data import record
 from suivi.web.errors import NotFound
 from suivi.web.highlight import excerpt
 from suivi.web.render import render
@@ -89,7 +90,7 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
     page = min(int(asked), pages) if asked.isdigit() and int(asked) > 0 else 1
     first = (page - 1) * SOURCES_PAGE
     shown_sources = sources[first : first + SOURCES_PAGE]
-    docs = source_documents(engine, {str(s.get("document_id")) for s in shown_sources})
+    docs = documents_by_id(engine, {str(s.get("document_id")) for s in shown_sources})
     contexts = []
     for source in shown_sources:
         doc = docs.get(str(source.get("document_id"))) or {}

@@ -16,7 +16,8 @@ from suivi.review import (
     reviewable_fields,
 )
 from suivi.store import get_record
-from suivi.web.data import document, fact, record
+from suivi.store.documents import get_document
+from suivi.web.data import fact, record
 from suivi.web.errors import NotFound
 from suivi.web.render import language_of, render
 from suivi.web.security import check_csrf, require_analyst
@@ -97,7 +98,7 @@ def review_fact(
     check_csrf(request, csrf)
     session = require_analyst(request)
     engine = request.app.state.engine
-    doc = document(engine, doc_id)
+    doc = get_document(engine, doc_id)
     if doc is None:
         raise NotFound("document", doc_id)
     item = fact(engine, doc, fact_id)
