@@ -16,10 +16,11 @@ from spacy.tokens import Doc
 from suivi.extraction.countries import (
     canonical_names,
     capitals,
+    country_in_name,
     country_names,
     country_regex,
 )
-from suivi.extraction.gazetteer import gazetteer, gazetteer_regex, lexicon
+from suivi.extraction.gazetteer import gazetteer, gazetteer_regex, known_people, lexicon
 from suivi.extraction.organisations import (
     ACRONYM,
     ACRONYM_STOP,
@@ -29,6 +30,7 @@ from suivi.extraction.organisations import (
     clean_org,
     dateline_place,
     english_parts,
+    enumerated,
     is_english,
     looks_like_org,
     masthead,
@@ -111,7 +113,16 @@ class ActorFinder:
                     actor.name = max(spelled, key=len)
         items = []
         for actor in actors:
-            if actor.type != "country":
+            known = known_people().get(fold_key(actor.name)) if actor.type == "person" else None
+            if known:
+                actor.country = known["country"]
+            elif actor.type == "organization":
+                actor.country = (
+                    actor.country
+                    or country_in_name(actor.name)
+                    or country_near(folded, actor.start, actor.end)
+                )
+            elif actor.type != "country":
                 actor.country = actor.country or country_near(folded, actor.start, actor.end)
                 if actor.type == "person":
                     actor.role = role_near(doc, actor.start, actor.end)
@@ -164,18 +175,21 @@ class ActorFinder:
                     surfaces=[" ".join(match.group(0).split())],
                 )
             )
-        for regex in (COMPANY_LEAD, SUFFIXED):
-            for match in regex.finditer(text):
-                name = match.group(1).strip(" .,")
-                if (
-                    len(name) < 2
-                    or fold_key(name) in lexicon()["not_names"]
-                    or fold_key(name) in country_names()
-                ):
-                    continue
-                found.append(
-                    _Actor(name, "organization", match.start(1), match.start(1) + len(name))
-                )
+        named = [
+            # a name ends where its sentence does ("… Kelvor Dioula S.A. Kelvor exploitait")
+            (re.split(r"(?<=\.)\s+(?=[A-Z])", match.group(1))[0].strip(" .,"), match.start(1))
+            for regex in (COMPANY_LEAD, SUFFIXED)
+            for match in regex.finditer(text)
+        ]
+        named += [(name, start) for name, start, _ in enumerated(text)]
+        for name, start in named:
+            if (
+                len(name) < 2
+                or fold_key(name) in lexicon()["not_names"]
+                or fold_key(name) in country_names()
+            ):
+                continue
+            found.append(_Actor(name, "organization", start, start + len(name)))
         for match in ACRONYM.finditer(text):
             word = match.group(1)
             if (
@@ -309,8 +323,13 @@ class ActorFinder:
                     dropped.add(id(short))
                     full.start = min(full.start, short.start) if False else full.start
                     break
-        # A name also seen as an organisation is an organisation.
+        # A name also seen as an organisation is an organisation, and so is a lone word
+        # that opens one ("Nordgold" beside "la société Nordgold Niou S.A").
         orgs = {fold_key(a.name) for a in result if a.type == "organization"}
+        heads = {key.split()[0] for key in orgs if " " in key}
+        for actor in result:
+            if actor.type == "person" and fold_key(actor.name) in heads - orgs:
+                actor.type = "organization"
         return [
             a
             for a in result

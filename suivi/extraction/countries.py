@@ -63,3 +63,37 @@ def capitals() -> dict[str, str]:
 def code_of(name: str) -> str | None:
     """The ISO code of a country name, or None."""
     return country_names().get(fold_key(name))
+
+
+# "russo-malienne", "sino-africaine": a body shared by two sides belongs to neither state.
+_JOINT = re.compile(
+    r"\b(?:russo|sino|franco|turco|italo|anglo|germano|nippo|irano|americano|belgo|indo|arabo)"
+    r"(?:[\s-]|$)"
+)
+
+
+def country_in_name(name: str) -> str | None:
+    """The one state an organisation's own name names: "Assemblée nationale du Sénégal",
+    "Ethiopian Electric Power Corporation", "SOREM-Mali SA", "Fonds d'Abou Dhabi". None when
+    it names none or two, or joins two sides ("Commission russo-malienne", "Forum
+    Russie-Afrique"): such a body belongs to neither state."""
+    folded = fold_key(name)
+    if _JOINT.search(folded):
+        return None
+    for left, right in re.findall(r"([A-ZÀ-Ý][\w]+)-([A-ZÀ-Ý][\w]+)", name):
+        sides = {fold_key(left), fold_key(right)}
+        if sides & (set(country_names()) | _CONTINENTS) and not (left.isupper() or right.isupper()):
+            return None
+    spaced = " ".join(re.split(r"[\s'’-]+", folded))
+    codes = {country_names()[m.group(0)] for m in country_regex().finditer(spaced)}
+    for word in spaced.split():
+        for table in (demonyms(), capitals()):
+            if word in table:
+                codes.add(table[word])
+    for capital, code in capitals().items():
+        if " " in capital and f" {capital} " in f" {spaced} ":
+            codes.add(code)
+    return codes.pop() if len(codes) == 1 else None
+
+
+_CONTINENTS = frozenset({"afrique", "africa", "europe", "asie", "asia", "amerique", "america"})

@@ -1,4 +1,5 @@
-"""Known names: the actor lexicon and the gazetteer of widely known organisations."""
+"""Known names: the actor lexicon, the gazetteer of widely known organisations, and widely
+known office-holders with the state they serve."""
 
 from __future__ import annotations
 
@@ -21,6 +22,18 @@ def gazetteer() -> dict[str, dict[str, Any]]:
     """Folded name or alias -> organisation record."""
     table: dict[str, dict[str, Any]] = {}
     for record in load("organizations.jsonl"):
+        for name in [record["name"], *record.get("aliases", [])]:
+            table[fold_key(name)] = record
+    return table
+
+
+@lru_cache(maxsize=1)
+def known_people() -> dict[str, dict[str, Any]]:
+    """Folded name or alias -> record of a widely known office-holder (heads of state and
+    government, foreign and defence ministers): their state is known, whatever the sentence
+    says around the name ("Poutine a reçu le président malien" gives Putin no Mali)."""
+    table: dict[str, dict[str, Any]] = {}
+    for record in load("people.jsonl"):
         for name in [record["name"], *record.get("aliases", [])]:
             table[fold_key(name)] = record
     return table

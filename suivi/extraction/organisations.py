@@ -26,12 +26,30 @@ COMPANY_LEAD = re.compile(
     r"(?:soci[ée]t[ée]|groupe|entreprise|compagnie|firme|filiale|company|firm|group|holding|consortium)"
     r"(?:\s+(?:d'[ÉE]tat\s+)?[a-zà-ÿ-]+){0,2}\s+((?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|S\.?A\.?|SARL|Ltd|Corp))*)"
 )
+_NAME = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
+# "de grandes entreprises publiques comme Rosatom, Inter RAO, Sberbank et Kamaz": each name
+# listed after a kind of company is a company, whatever the model thinks of "Inter RAO".
+ENUMERATED = re.compile(
+    r"\b(?:entreprises|soci[ée]t[ée]s|groupes|compagnies|firmes|banques|companies|firms|groups|banks)"
+    r"(?:\s+[a-zà-ÿ-]+){0,3}?\s+(?:comme|tel(?:le)?s\s+que|dont|notamment|such\s+as|including)\s+"
+    rf"({_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:et|and)\s+{_NAME})?)"
+)
 SUFFIXED = re.compile(
     r"((?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*\s+(?:S\.A\.?|SA|SARL|SAS|Ltd\.?|Limited|Corp\.?|Inc\.?|PLC|LLC|GmbH))(?![\w])"
 )
 
 
 _NAME_CONNECTORS = word_set("name_words.json", "name_connectors")
+
+
+def enumerated(text: str) -> list[tuple[str, int, int]]:
+    """The names listed after a kind of company, with their offsets in ``text``."""
+    found = []
+    for match in ENUMERATED.finditer(text):
+        for name in re.finditer(_NAME, match.group(1)):
+            start = match.start(1) + name.start()
+            found.append((name.group(0).rstrip("."), start, start + len(name.group(0).rstrip("."))))
+    return found
 
 
 def dateline_place(doc: Doc, start: int, end: int) -> bool:

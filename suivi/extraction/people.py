@@ -203,12 +203,20 @@ _BODIES = frozenset(
 # Where the phrase leading to a name begins: a clause mark, or a preposition that makes the
 # name the complement of something else ("la délégation russe a été accueillie par X").
 _PHRASE_START = re.compile(
-    r"[.;\n,()]|\b(?:par|pour|avec|selon|by|with|for|according to)\b"
+    # "M." and "Dr." are titles, not the end of a sentence
+    r"(?<!\bm)(?<!\bmr)(?<!\bdr)(?<!\bmme)(?<!\bpr)\.|[;\n,()]"
+    r"|\b(?:par|pour|avec|selon|by|with|for|according to)\b"
     # a verb: the name is then its object, not the phrase's head ("X a reçu le colonel Y");
     # "a" alone is also "à" once folded, so only with a participle after it
     r"|\b(?:a|ont|avait|avaient)\s+(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|u|us|t)\b"
     r"|\b(?:est|sont|etait|sera|recoit|rencontre|accueille|said|says|told|met|meets|has|have|"
     r"had|was|were|is|are|will)\b"
+)
+
+
+_LED_BY = re.compile(
+    r"\b(?:delegation|mission|equipe|team|delegation)\s+([\w-]+)\s*,?\s*"
+    r"(?:conduite|dirigee|menee|presidee|emmenee|led|headed)\s*$"
 )
 
 
@@ -220,6 +228,10 @@ def _leading_phrase(before: str) -> str:
     before = before[:-1].rstrip() if before.endswith(",") else before
     marks = list(_PHRASE_START.finditer(before))
     phrase = before[marks[-1].end() :] if marks else before
+    led = _LED_BY.search(before[: marks[-1].start()]) if marks else None
+    if led and marks[-1].group(0) in ("par", "by"):
+        # "la délégation russe, conduite par X": X leads the delegation and shares its state.
+        return f"{led.group(1)} {phrase}"
     if len(phrase.split()) <= 2 and marks and marks[-1].group(0) == ",":
         earlier = before[: marks[-1].start()]
         previous = list(_PHRASE_START.finditer(earlier))

@@ -268,7 +268,11 @@ def test_extract_on_two_workers_prints_what_one_process_prints(tmp_path: Path) -
     one = CliRunner().invoke(cli, ["extract", *files])
     two = CliRunner().invoke(cli, ["extract", "--workers", "2", *files])
     assert one.exit_code == two.exit_code == 0
-    assert [json.loads(line)["doc"] for line in two.stdout.splitlines()] == ["a0.txt", "a1.txt", "a2.txt"]
+    assert [json.loads(line)["doc"] for line in two.stdout.splitlines()] == [
+        "a0.txt",
+        "a1.txt",
+        "a2.txt",
+    ]
     assert two.stdout == one.stdout
 
 
@@ -281,14 +285,21 @@ def test_nothing_new_to_read_loads_no_model(tmp_path: Path, corpus: Path) -> Non
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('fr_core_news_md' in sys.modules or 'suivi.extraction.pipeline' in sys.modules)"
     )
-    done = subprocess.run([os.sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [os.sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
     assert "1 already stored, 1 failed" in done.stdout
 
 
 def test_db_after_the_command_name(tmp_path: Path, corpus: Path) -> None:
     db = tmp_path / "after.db"
-    assert CliRunner().invoke(cli, ["ingest", "--no-extract", "-q", "--db", str(db), str(corpus)]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(cli, ["ingest", "--no-extract", "-q", "--db", str(db), str(corpus)])
+        .exit_code
+        == 0
+    )
     result = CliRunner().invoke(cli, ["stats", "--json", "--db", str(db)])
     assert json.loads(result.stdout)["documents"] == 4
 
@@ -311,7 +322,9 @@ def test_rebuild_finds_a_date_an_older_reading_missed(tmp_path: Path) -> None:
 
     db = tmp_path / "s.db"
     path = tmp_path / "d.txt"
-    path.write_text("Accord minier\n\nNIAMEY, 12 mars 2024 (Agence) – Le Niger et la Turquie ont signé un accord minier.\n")
+    path.write_text(
+        "Accord minier\n\nNIAMEY, 12 mars 2024 (Agence) – Le Niger et la Turquie ont signé un accord minier.\n"
+    )
     run(db, "ingest", "-q", str(path))
     connection = sqlite3.connect(db)
     connection.execute("UPDATE documents SET published = NULL")

@@ -157,7 +157,12 @@ def test_an_agreement_says_what_was_agreed_between_whom_and_when() -> None:
     assert record_title(named, "en").endswith("— Mali, Russia (Rosatom), 23 June 2025")
     unnamed = {
         "type": "agreement",
-        "fields": {"name": None, "agreement_kind": "memorandum", "sectors": ["security"], "parties": ["NE"]},
+        "fields": {
+            "name": None,
+            "agreement_kind": "memorandum",
+            "sectors": ["security"],
+            "parties": ["NE"],
+        },
     }
     assert record_title(unnamed, "fr") == "Protocole d’accord (sécurité) — Niger"
     assert record_title(unnamed, "en") == "Memorandum of understanding (security) — Niger"

@@ -1,0 +1,80 @@
+"""Which state an actor belongs to, and whether a name is a person or an organisation.
+
+Every sentence here was written for these tests; the companies and places are invented or
+widely known.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from helpers import extract
+
+from suivi.extraction.countries import country_in_name
+from suivi.extraction.people import country_near
+from suivi.folding import fold_chars
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Assemblée nationale du Togo", "TG"),
+        ("Société nationale d’électricité du Niger", "NE"),
+        ("Ghanaian Cocoa Board", "GH"),
+        ("KORA-Mali SA", "ML"),
+        ("Fonds d’Abou Dhabi pour l’investissement", "AE"),
+        ("Export-Import Bank of China", "CN"),
+        ("Commission mixte russo-tchadienne", None),
+        ("Forum Russie-Afrique", None),
+        ("Banque ouest-africaine de développement", None),
+        ("Société des mines de Kalana", None),
+    ],
+)
+def test_an_organisations_own_name_can_say_its_state(name: str, country: str | None) -> None:
+    assert country_in_name(name) == country
+
+
+def test_the_head_of_a_delegation_shares_its_state() -> None:
+    sentence = "La délégation chinoise, conduite par M. Wen Dapeng, a visité le chantier."
+    start = sentence.index("Wen Dapeng")
+    assert country_near(fold_chars(sentence), start, start + len("Wen Dapeng")) == "CN"
+    other = "Le ministre a été reçu par M. Wen Dapeng au chantier."
+    start = other.index("Wen Dapeng")
+    assert country_near(fold_chars(other), start, start + len("Wen Dapeng")) is None
+
+
+def _actors(extractor: Any, text: str) -> dict[str, dict[str, Any]]:
+    return {a["name"]: a for a in extract(extractor, text)["actors"]}
+
+
+@pytest.mark.slow
+def test_names_listed_after_a_kind_of_company_are_companies(extractor: Any) -> None:
+    actors = _actors(
+        extractor,
+        "Le forum de Kayes a réuni des ministères et de grandes entreprises publiques comme "
+        "Kovrad, Sinta Polar, Belmar et Ostrova Energia.\n",
+    )
+    for name in ("Kovrad", "Sinta Polar", "Belmar", "Ostrova Energia"):
+        assert actors[name]["type"] == "organization", name
+
+
+@pytest.mark.slow
+def test_a_widely_known_office_holder_keeps_their_state(extractor: Any) -> None:
+    actors = _actors(
+        extractor,
+        "À Bamako, le président malien a reçu un message de Vladimir Poutine sur le blé. "
+        "Le Premier ministre malien a salué l'envoi.\n",
+    )
+    assert actors["Vladimir Poutine"]["country"] == "RU"
+
+
+@pytest.mark.slow
+def test_a_lone_word_that_opens_a_companys_name_is_that_company(extractor: Any) -> None:
+    actors = _actors(
+        extractor,
+        "Le conseil a octroyé un permis à la société Marvin Tokala S.A pour la mine de Wenou. "
+        "Selon Marvin, les travaux commencent en mai.\n",
+    )
+    assert actors["Marvin Tokala S.A"]["type"] == "organization"
+    assert actors["Marvin"]["type"] == "organization"
