@@ -162,6 +162,12 @@ class ProjectFinder:
                 name = name if len(name.split()) >= 2 else name + " "
             head = fold_chars(raw_text(doc)[start:end])
             head_word = fold_key(head).split()[0]
+            told = next((p for p in projects if p.key == fold_key(name) and not location), None)
+            if told and not _NOVEL.search(folded[max(sentence.start_char, start - 45) : start]):
+                # "… la création d'une Banque de développement. La Banque de développement est
+                # en voie d'opérationnalisation": the project named again, not a lender
+                told.positions.append(start)
+                continue
             if head_word in _INVESTMENT_HEADS and self._lender(doc, folded, start, location):
                 continue
             before = folded[max(sentence.start_char, start - 45) : start]

@@ -77,3 +77,30 @@ def test_english_name_before_a_modified_head(extractor: Any) -> None:
 
 
 # ------------------------------------------------------------------ agreements
+
+
+@pytest.mark.slow
+def test_a_created_bank_named_again_gives_its_stage(extractor: Any) -> None:
+    text = (
+        "Plusieurs projets sont en discussion, dont la création d'une Banque d'investissement "
+        "et d'une force commune. La Banque d'investissement, bien qu'annoncée, est en voie "
+        "d'opérationnalisation.\n"
+    )
+    statuses = {p["name"]: p["status"] for p in extract(extractor, text)["projects"]}
+    assert statuses["Banque d'investissement"] == "preparatory"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un protocole visant à financer la construction de trois ponts ruraux à Kandi a été "
+        "signé lundi.\n",
+        "Ghana and Togo signed agreements to revitalize the Accra-Lomé railway on Monday.\n",
+        "L'État a obtenu 35 % du projet de lithium de Kalana. Grâce au nouveau code, le projet "
+        "Kalana sera géré par l'État.\n",
+    ],
+)
+@pytest.mark.slow
+def test_a_project_told_as_a_purpose_or_in_the_future_is_planned(extractor: Any, text: str) -> None:
+    statuses = [p["status"] for p in extract(extractor, text)["projects"]]
+    assert statuses and set(statuses) == {"planned"}
