@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from suivi.extraction.figures import Figure, find_figures
-from suivi.extraction.resources import load
+from suivi.extraction.resources import load, word_set
 from suivi.extraction.subjects import extended_subject, parenthesis_subject, subject_of
 from suivi.extraction.text import (
     Keywords,
@@ -148,6 +148,25 @@ def _repeated(items: list[dict[str, Any]], item: dict[str, Any]) -> bool:
             continue
         a = set(fold_chars(other["subject"] or "").replace(";", " ").split())
         b = set(fold_chars(item["subject"] or "").replace(";", " ").split())
-        if not a or not b or a & b:
+        elsewhere = other["evidence"]["start"] != item["evidence"]["start"]
+        if not a or not b or a & b or (elsewhere and _one_sum(a, b)):
             return True
     return False
+
+
+def _one_sum(a: set[str], b: set[str]) -> bool:
+    # "une aide de 12 milliards" and, in another sentence, "la convention de don de 12
+    # milliards": two words for one sum, unless each also says what it pays for ("un prêt … pour le port", "un
+    # financement … pour les écoles").
+    if not (a & _FUNDING and b & _FUNDING):
+        return False
+    rest_a, rest_b = (_content(words - _FUNDING) for words in (a, b))
+    return not rest_a or not rest_b or bool(rest_a & rest_b)
+
+
+def _content(words: set[str]) -> set[str]:
+    return {w for w in words if len(w) > 3 and w not in _NOT_SUBJECTS}
+
+
+_FUNDING = word_set("quantity_words.json", "funding")
+_NOT_SUBJECTS = word_set("quantity_words.json", "not_subjects")

@@ -80,3 +80,16 @@ def test_a_persons_state_comes_only_from_their_own_phrase(
 
     start = sentence.index(name)
     assert country_near(fold_chars(sentence), start, start + len(name)) == country
+
+
+@pytest.mark.slow
+def test_one_sum_named_as_aid_then_as_a_grant_is_one_figure(extractor: Any) -> None:
+    text = (
+        "Une aide d'environ 12 milliards de francs CFA accordée par le Japon au Niger.\n"
+        "Le ministre et l'ambassadeur ont signé lundi la convention de don de 12 milliards de "
+        "francs CFA. Un financement de 3 milliards de francs CFA ira aux écoles rurales, et un "
+        "prêt de 3 milliards de francs CFA au port de pêche.\n"
+    )
+    amounts = [q["min"] for q in extract(extractor, text)["quantities"]]
+    assert amounts.count(12_000_000_000) == 1
+    assert amounts.count(3_000_000_000) == 2
