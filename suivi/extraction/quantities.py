@@ -156,8 +156,8 @@ def _repeated(items: list[dict[str, Any]], item: dict[str, Any]) -> bool:
 
 def _one_sum(a: set[str], b: set[str]) -> bool:
     # "une aide de 12 milliards" and, in another sentence, "la convention de don de 12
-    # milliards": two words for one sum, unless each also says what it pays for ("un prêt … pour le port", "un
-    # financement … pour les écoles").
+    # milliards": two words for one sum, unless each also says what it pays for ("un
+    # prêt … pour le port", "un financement … pour les écoles").
     if not (a & _FUNDING and b & _FUNDING):
         return False
     rest_a, rest_b = (_content(words - _FUNDING) for words in (a, b))
