@@ -312,13 +312,41 @@ class AgreementFinder:
     @staticmethod
     def _item(doc: Doc, mention: _Mention) -> dict[str, Any]:
         sentence = sentence_at(doc, mention.start)
+        parties = actors_in(
+            doc, sentence.start_char, sentence.end_char, ("country", "organization")
+        )
+        if _BOTH_SIDES.search(folded_text(doc), sentence.start_char, sentence.end_char):
+            parties += [
+                p for p in _sides_named_before(doc, sentence.start_char) if p not in parties
+            ]
         return {
             "title": mention.title,
             "sectors": mention.sectors,
-            "parties": actors_in(
-                doc, sentence.start_char, sentence.end_char, ("country", "organization")
-            ),
+            "parties": parties,
             "date": mention.date,
             "status": mention.status,
             "evidence": sentence_evidence(doc, mention.start),
         }
+
+
+# "signé entre les deux pays": the two sides are the states just named.
+_BOTH_SIDES = re.compile(
+    r"\b(?:entre|par)\s+les\s+deux\s+(?:pays|etats|parties|gouvernements)\b"
+    r"|\b(?:between|by)\s+(?:the\s+two|both)\s+(?:countries|states|sides|governments)\b"
+)
+
+
+def _sides_named_before(doc: Doc, start: int) -> list[str]:
+    """The two states named by the closest of the two sentences before ``start`` that names
+    exactly two ("L'Iran et le Niger renforcent leur coopération. Un protocole a été signé
+    entre les deux pays"); none when no such sentence is near."""
+    end = start
+    for _ in range(2):
+        if end <= 0:
+            break
+        previous = sentence_at(doc, end - 1)
+        states = [p for p in actors_in(doc, previous.start_char, end, ("country",)) if len(p) == 2]
+        if len(states) == 2:
+            return states
+        end = previous.start_char
+    return []

@@ -5,7 +5,10 @@ Every sentence here was written for these tests: places, people and figures are 
 
 from __future__ import annotations
 
-from helpers import run
+from typing import Any
+
+import pytest
+from helpers import extract, run
 from spacy.language import Language
 
 
@@ -40,3 +43,16 @@ def test_the_agreement_named_again_is_the_same_one(blank: Language) -> None:
 
 
 # ------------------------------------------------------------------ quantities and actors
+
+
+@pytest.mark.slow
+def test_an_agreement_signed_between_the_two_countries_has_the_states_just_named(
+    extractor: Any,
+) -> None:
+    text = (
+        "Le Togo et la Turquie renforcent leur coopération agricole. Un protocole d'accord a "
+        "été signé entre les deux pays, mardi 6 mai, lors d'une visite à Lomé.\n"
+        "Un second protocole d'accord sur la pêche a été signé avec des partenaires privés.\n"
+    )
+    first, *_ = extract(extractor, text, published="2025-05")["agreements"]
+    assert sorted(first["parties"]) == ["TG", "TR"]
