@@ -19,6 +19,7 @@ from suivi.consolidation.names import (
     person_tokens,
     same_family_name,
     same_given_name,
+    without_legal_suffix,
 )
 from suivi.folding import fold_words
 from suivi.models import Fact
@@ -75,9 +76,11 @@ def same_organisation(a: Fact, b: Fact) -> bool:
         return False
     if ka == kb or _one_names_the_other_in_full(a, b, tuple(ka.split()), tuple(kb.split())):
         return True
-    if is_acronym(name_a) != is_acronym(name_b):
-        short, long = (ka, name_b) if is_acronym(name_a) else (kb, name_a)
-        return short.replace(" ", "") == acronym(long)
+    bare_a, bare_b = without_legal_suffix(name_a), without_legal_suffix(name_b)
+    if is_acronym(bare_a) != is_acronym(bare_b):
+        # "NNPC Ltd" and "Nigerian National Petroleum Company Limited"
+        short, long = (bare_a, bare_b) if is_acronym(bare_a) else (bare_b, bare_a)
+        return fold_words(short).replace(" ", "") == acronym(without_legal_suffix(long))
     return fuzz.ratio(ka, kb) >= ORGANISATION_SIMILARITY
 
 

@@ -37,7 +37,9 @@ RANKS = (
 LEGAL_SUFFIXES = frozenset(
     "sa s a sarl sas ltd limited inc corp corporation plc llc gmbh ag".split()
 )
-STOPWORDS = frozenset("de des du d la le l les et en pour sur au aux of the and for".split())
+STOPWORDS = frozenset(
+    "de des du d la le l les et en pour sur au aux a of the and for on in to at an".split()
+)
 
 
 def person_tokens(name: str) -> tuple[str, ...]:
@@ -111,6 +113,14 @@ def acronym(name: str) -> str:
     """Initials of a name's significant words: "Alliance des États du Sahel" gives "aes"."""
     words = [word for word in fold_words(name).split() if word not in STOPWORDS]
     return "".join(word[0] for word in words) if len(words) > 1 else ""
+
+
+def without_legal_suffix(name: str) -> str:
+    """``name`` as written, without a trailing legal form ("NNPC Ltd" gives "NNPC")."""
+    words = name.split()
+    while len(words) > 1 and fold_words(words[-1]).replace(" ", "") in LEGAL_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def is_acronym(name: str) -> bool:

@@ -116,6 +116,8 @@ class ActorFinder:
             known = known_people().get(fold_key(actor.name)) if actor.type == "person" else None
             if known:
                 actor.country = known["country"]
+            elif actor.type == "organization" and fold_key(actor.name) in gazetteer():
+                pass  # a widely known body's state is known, and an international one has none
             elif actor.type == "organization":
                 actor.country = (
                     actor.country

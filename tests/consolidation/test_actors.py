@@ -187,3 +187,31 @@ def test_a_shortened_name_in_one_article_is_the_same_actor(engine: Engine) -> No
     refresh(engine, TODAY)
     titles = sorted(r["title"] for r in by_type(engine, "actor"))
     assert titles == ["Fonds d’Abou Dhabi pour le développement", "Mahamat Idriss Déby Itno"]
+
+
+def _organisation(name: str, doc: str, country: str | None = None) -> Any:
+    from suivi.models import Document, Fact
+
+    document = Document(doc, f"{doc}.txt", None, None, 0, name)
+    return Fact(
+        0,
+        "actors",
+        {"name": name, "type": "organization", "country": country},
+        document,
+        0,
+        len(name),
+    )
+
+
+def test_an_acronym_joins_its_long_form_whatever_the_legal_form_or_language() -> None:
+    from suivi.consolidation.actors import same_organisation
+
+    pairs = [
+        ("KPLC Ltd", "Kenya Power and Lighting Company Limited"),
+        ("TICAD", "Tokyo International Conference on African Development"),
+        ("BIDC", "Banque d'investissement et de développement de la CEDEAO"),
+    ]
+    for short, long in pairs:
+        assert same_organisation(_organisation(short, "a"), _organisation(long, "b")), short
+    kenya = _organisation("Kenya Power and Lighting Company Limited", "b")
+    assert not same_organisation(_organisation("KPC Ltd", "a"), kenya)

@@ -78,3 +78,13 @@ def test_a_lone_word_that_opens_a_companys_name_is_that_company(extractor: Any) 
     )
     assert actors["Marvin Tokala S.A"]["type"] == "organization"
     assert actors["Marvin"]["type"] == "organization"
+
+
+@pytest.mark.slow
+def test_an_international_body_takes_no_state_from_its_neighbours(extractor: Any) -> None:
+    actors = _actors(
+        extractor,
+        "Le ministre camerounais des Finances et le Fonds monétaire international ont conclu "
+        "une revue du programme à Yaoundé.\n",
+    )
+    assert actors["Fonds monétaire international"]["country"] is None
