@@ -65,6 +65,7 @@ _FUNDED = re.compile(
 _COORDINATED = re.compile(r"(?:\bainsi que|\bet|\band|\bas well as|,)\s+(?:d'une?|de la|an?)\s+$")
 # "une deuxième raffinerie" is another one than "la raffinerie" named before.
 _DISTINCT = word_set("project_rules.json", "distinct_ordinals")
+_DEFINITE = re.compile(r"(?:^|\s)(?:le|la|les|l'|the)\s*$")
 _AGENT = re.compile(r"\b(?:par|aupres de|by|from|with|avec)\s+(?:la|le|l'|les|the)?\s*$")
 _INVESTMENT_HEADS = word_set("project_rules.json", "lender_heads")
 
@@ -163,6 +164,11 @@ class ProjectFinder:
             head = fold_chars(raw_text(doc)[start:end])
             head_word = fold_key(head).split()[0]
             told = next((p for p in projects if p.key == fold_key(name) and not location), None)
+            if told is None and not location and _DEFINITE.search(folded, 0, start):
+                # "la ligne de chemin de fer Conakry-Bamako … Le chemin de fer, s'il voit le
+                # jour…": the words of a project named before, with "le", name it again
+                words = set(fold_key(name).split())
+                told = next((p for p in projects if words < set(fold_key(p.name).split())), None)
             if told and not _NOVEL.search(folded[max(sentence.start_char, start - 45) : start]):
                 # "… la création d'une Banque de développement. La Banque de développement est
                 # en voie d'opérationnalisation": the project named again, not a lender

@@ -104,3 +104,14 @@ def test_a_created_bank_named_again_gives_its_stage(extractor: Any) -> None:
 def test_a_project_told_as_a_purpose_or_in_the_future_is_planned(extractor: Any, text: str) -> None:
     statuses = [p["status"] for p in extract(extractor, text)["projects"]]
     assert statuses and set(statuses) == {"planned"}
+
+
+@pytest.mark.slow
+def test_a_project_named_again_by_its_generic_words_is_one_project(extractor: Any) -> None:
+    text = (
+        "KANKAN, 3 mars 2024 – La Guinée et le Mali ont signé un protocole qui lance les études "
+        "de la ligne de chemin de fer Kankan-Bougouni. Le chemin de fer, s'il voit le jour, ne "
+        "sera pas opérationnel avant dix ans.\n"
+    )
+    [project] = extract(extractor, text)["projects"]
+    assert project["location"] == "Kankan Bougouni"
