@@ -246,6 +246,9 @@ def _stated_parties(group: list[Fact], ctx: Context) -> set[str]:
 
 def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str, Any]]:
     latest = lambda name: latest_value(group, lambda f: f.get(name))  # noqa: E731
+    # When and where a thing happened does not change: the most reported value, not the
+    # newest report's slip ("on Wednesday" read as the dateline's day).
+    fixed = lambda name: most_supported(group, lambda f: f.get(name))  # noqa: E731
     if category == "agreements":
         sectors = sorted({s for f in group for s in f.get("sectors") or []})
         parties = sorted({p for f in group for p in f.get("parties") or []})
@@ -256,7 +259,7 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str,
             "agreement_kind": agreement_kind(group),
             "sectors": sectors,
             "parties": parties,
-            "date": latest("date"),
+            "date": fixed("date"),
         }
         checked = {"date": lambda f: f.get("date"), "status": lambda f: f.get("status")}
         return fields, checked
@@ -272,9 +275,9 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str,
         participants = sorted({p for f in group for p in f.get("participants") or []})
         fields = {
             "event_type": group[0].get("type"),
-            "start": latest("start"),
-            "end": latest("end"),
-            "place": latest("place"),
+            "start": fixed("start"),
+            "end": fixed("end"),
+            "place": fixed("place"),
             "participants": participants,
         }
         checked = {
