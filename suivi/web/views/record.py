@@ -64,6 +64,16 @@ def linked_records(
     return out
 
 
+def conflict_links(item: Record) -> dict[str, str]:
+    """The disagreement each field row links to: its own; for a figure's minimum and maximum,
+    the one on its amount (``value``: sources give it as a number or a range)."""
+    out = {conflict["field"]: conflict["field"] for conflict in item.get("conflicts") or []}
+    if "value" in out and item["type"] == "quantity":
+        out.setdefault("min", "value")
+        out.setdefault("max", "value")
+    return out
+
+
 def source_link(source: Source) -> str:
     """The document page, scrolled to the fact's evidence."""
     return f"/documents/{source.get('document_id')}#fact-{source.get('fact_id')}"
@@ -130,7 +140,7 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
     context = {
         "item": item,
         "rows": field_rows(item),
-        "conflicted": {c["field"] for c in item.get("conflicts") or []},
+        "conflicted": conflict_links(item),
         "contexts": contexts,
         "by_doc": by_doc,
         "source_link": source_link,
