@@ -141,37 +141,23 @@ def api_records(
     return as_json(listing_data(engine, flt, limit, offset))
 
 
-def _export_route(kind: str) -> Any:
+def _add_export(kind: str, media_type: str, schema: dict[str, Any]) -> None:
     def export(request: Request, flt: Filters) -> Response:
         return _export(request.app.state.engine, flt, kind)
 
     export.__doc__ = f"Every record matching the filters, as {kind.upper()} (reviewed values)."
-    return export
+    router.add_api_route(
+        f"/records.{kind}",
+        export,
+        methods=["GET"],
+        response_class=Response,
+        name=f"records_{kind}",
+        responses={200: {"content": {media_type: {"schema": schema}}}, **BAD_FILTER},
+    )
 
 
-router.add_api_route(
-    "/records.csv",
-    _export_route("csv"),
-    methods=["GET"],
-    response_class=Response,
-    name="records_csv",
-    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **BAD_FILTER},
-)
-router.add_api_route(
-    "/records.json",
-    _export_route("json"),
-    methods=["GET"],
-    response_class=Response,
-    name="records_json",
-    responses={
-        200: {
-            "content": {
-                "application/json": {"schema": {"type": "array", "items": {"type": "object"}}}
-            }
-        },
-        **BAD_FILTER,
-    },
-)
+_add_export("csv", "text/csv", {"type": "string"})
+_add_export("json", "application/json", {"type": "array", "items": {"type": "object"}})
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such item"}
