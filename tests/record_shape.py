@@ -174,7 +174,7 @@ def span(text: str, words: str) -> dict[str, int]:
 NIAMEY = (
     "Le Niger et la Turquie ont signé le 13 mars 2024 à Niamey un accord de coopération "
     "militaire. Le ministre de la Défense, Salifou Mody, a salué un partenariat durable. "
-    "Ankara a promis de livrer 30 000 tonnes de blé au Niger, et 5 000 tonnes de carburant par "
+    "Ankara a promis de livrer 40 000 tonnes de blé au Niger, et 5 000 tonnes de carburant par "
     "mois. Le 12 mars 2024, le général Abdourahamane Tiani a posé la première pierre de la "
     "centrale solaire de Gorou Banda, d’une puissance de 50 MW, dont la mise en service est "
     "prévue à la fin de 2025."
@@ -191,6 +191,14 @@ def _states(text: str) -> list[dict[str, Any]]:
         {"name": "Niger", "type": "country", "country": "NE", "evidence": span(text, "Niger")},
         {"name": "Turquie", "type": "country", "country": "TR", "evidence": span(text, "Turquie")},
     ]
+
+
+def _figure(
+    text: str, words: str, amount: int, unit: str, subject: str, kind: str, **more: Any
+) -> dict[str, Any]:
+    # A quantity as extraction gives it: one amount, no rate or year unless told.
+    found = {"min": amount, "max": amount, "unit": unit, "per": None, "subject": subject}
+    return {**found, "kind": kind, "year": None, **more, "evidence": span(text, words)}
 
 
 def _article(
@@ -236,36 +244,19 @@ ARTICLES = [
                 }
             ],
             "quantities": [
-                {
-                    "min": 30000,
-                    "max": 30000,
-                    "unit": "t",
-                    "per": None,
-                    "subject": "blé",
-                    "kind": "pledge",
-                    "year": None,
-                    "evidence": span(NIAMEY, "30 000 tonnes de blé"),
-                },
-                {
-                    "min": 5000,
-                    "max": 5000,
-                    "unit": "t",
-                    "per": "month",
-                    "subject": "carburant",
-                    "kind": "pledge",
-                    "year": None,
-                    "evidence": span(NIAMEY, "5 000 tonnes de carburant par mois"),
-                },
-                {
-                    "min": 50,
-                    "max": 50,
-                    "unit": "MW",
-                    "per": None,
-                    "subject": "centrale solaire",
-                    "kind": "capacity",
-                    "year": None,
-                    "evidence": span(NIAMEY, "d’une puissance de 50 MW"),
-                },
+                _figure(NIAMEY, "40 000 tonnes de blé", 40000, "t", "blé", "pledge"),
+                _figure(
+                    NIAMEY,
+                    "5 000 tonnes de carburant par mois",
+                    5000,
+                    "t",
+                    "carburant",
+                    "pledge",
+                    per="month",
+                ),
+                _figure(
+                    NIAMEY, "d’une puissance de 50 MW", 50, "MW", "centrale solaire", "capacity"
+                ),
             ],
             "events": [
                 {
@@ -307,16 +298,7 @@ ARTICLES = [
                 }
             ],
             "quantities": [
-                {
-                    "min": 10000,
-                    "max": 10000,
-                    "unit": "t",
-                    "per": None,
-                    "subject": "blé",
-                    "kind": "delivery",
-                    "year": 2024,
-                    "evidence": span(LIVRAISON, "10 000 tonnes de blé"),
-                }
+                _figure(LIVRAISON, "10 000 tonnes de blé", 10000, "t", "blé", "delivery", year=2024)
             ],
             "projects": [
                 {
