@@ -1,4 +1,5 @@
-"""The types that cross layers: articles, documents and facts, analysts and their reviews."""
+"""The types that cross layers: articles, documents and facts, records, analysts and their
+reviews."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NotRequired, TypedDict, TypeVar
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ class Review:
     user: str
     created_at: datetime
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> ReviewVersion:
         """The version as shown by the API and the pages."""
         return {
             "action": self.action,
@@ -189,3 +190,133 @@ class Verdicts(Generic[K]):
             {key: values for key, values in corrected.items() if values},
             frozenset(key for key, action in whole.items() if action == "confirm"),
         )
+
+
+# Records are plain JSON objects (stored as JSON, answered as JSON by the API): their shape is
+# written here as TypedDicts, described for readers in suivi/consolidation/README.md.
+
+
+class Evidence(TypedDict):
+    """The sentence that supports a fact, and where it stands in its document's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Source(TypedDict):
+    """One fact a record stands on: its document, and the sentence that says it."""
+
+    doc: str
+    document_id: str
+    outlet: str | None
+    published: str | None
+    fact_id: int
+    evidence: Evidence
+
+
+class ConflictValue(TypedDict):
+    """One of the values sources give a field, with the documents that give it."""
+
+    value: Any
+    sources: list[str]
+
+
+class Conflict(TypedDict):
+    """A field on which sources disagree: each value with its sources."""
+
+    field: str
+    values: list[ConflictValue]
+
+
+class Step(TypedDict):
+    """A status at a date: what a record's summary keeps of each entry of its history."""
+
+    status: str
+    date: str | None
+
+
+class HistoryEntry(Step):
+    """A status the sources report, dated by its evidence; a project's ceremony ("première
+    pierre") names its event and its sentence."""
+
+    sources: list[str]
+    event: NotRequired[str]
+    evidence: NotRequired[str]
+
+
+class Delivered(TypedDict):
+    """What a pledge received (``fields.delivered``): the delivery records and their total."""
+
+    records: list[str]
+    total: float
+    unit: Any
+
+
+class ReviewVersion(TypedDict):
+    """One version of a review, as the API and the pages show it."""
+
+    action: str
+    value: Any
+    extracted: Any
+    reason: str
+    by: str
+    at: str
+
+
+class ReviewState(ReviewVersion):
+    """A reviewed field (or the whole item): its latest version, what consolidation says
+    now, whether the review was made against something else, and every version."""
+
+    state: str
+    current_extracted: Any
+    stale: bool
+    history: list[ReviewVersion]
+
+
+class RecordBase(TypedDict):
+    """What a record and its summary share.
+
+    ``fields`` holds the values of the record's type (consolidation/README.md). Consolidation
+    sets ``confidence`` and ``doubts``, then ``published``; agreements and projects carry
+    ``planned`` and ``overdue``; the pipeline sets ``title`` before storing; a record as
+    reviewed (review.overlay) carries ``reviews`` (each reviewed field's state) and
+    ``review`` (the whole record's, or None).
+    """
+
+    id: str
+    type: str
+    fields: dict[str, Any]
+    status: str | None
+    outlets: int
+    independent_sources: int
+    actors: list[str]
+    planned: NotRequired[str | None]
+    overdue: NotRequired[bool]
+    confidence: NotRequired[float]
+    doubts: NotRequired[list[str]]
+    published: NotRequired[bool]
+    title: NotRequired[str]
+    reviews: NotRequired[dict[str, ReviewState]]
+    review: NotRequired[ReviewState | None]
+
+
+class Record(RecordBase):
+    """One real agreement, project, event, figure or actor: every source behind it, the
+    fields on which they disagree, and for agreements and projects a dated history."""
+
+    sources: list[Source]
+    conflicts: list[Conflict]
+    history: NotRequired[list[HistoryEntry]]
+
+
+class RecordSummary(RecordBase):
+    """A record without its sources, conflicts and evidence (store/summary.py): what lists,
+    facets and the dashboard read."""
+
+    source_count: int
+    history: NotRequired[list[Step]]
+
+
+# A whole record or its summary, for what gives back the kind it is given (review.overlay).
+RecordT = TypeVar("RecordT", Record, RecordSummary)

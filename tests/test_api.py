@@ -77,7 +77,7 @@ def test_csv_and_json_exports_of_a_filtered_list(client: TestClient) -> None:
 
 def test_one_record_document_actor_and_stats(client: TestClient, store: Store) -> None:
     item = client.get("/api/records/qty-000000000001").json()
-    assert item["conflicts"][0]["field"] == "max" and item["reviews"] == {}
+    assert item["conflicts"][0]["field"] == "value" and item["reviews"] == {}
     assert item["review"] is None
     assert client.get("/api/records/qty-nothing").status_code == 404
     documents = client.get("/api/documents").json()

@@ -458,14 +458,14 @@ def test_search_results_keep_the_stores_order_when_a_review_moves_filters(
         value="preparatory",
         reason="Phase préparatoire annoncée.",
     )
-    real = data.query_records
+    real = data.query_summaries
 
     def by_relevance(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
         # Whatever order the store decides on (here the reverse of the default) is kept.
         items = real(*args, **kwargs)
         return items[::-1] if args[1].q else items
 
-    monkeypatch.setattr(data, "query_records", by_relevance)
+    monkeypatch.setattr(data, "query_summaries", by_relevance)
     from suivi.store import RecordFilter
 
     expected = [r["id"] for r in real(store.engine, RecordFilter(q="Sénou"))][::-1]

@@ -1,17 +1,20 @@
 """A small real store for the portal's tests: French articles written for suivi, their facts,
-and records in the shape of suivi/consolidation/README.md. Checked here, used everywhere."""
+and records in the shape of suivi/consolidation/README.md. Checked here against the Record
+type and against what consolidation makes of the same facts; used everywhere."""
 
 from __future__ import annotations
 
+import copy
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from record_shape import ARTICLES, Shapes, consolidated, shape_errors, type_errors
 from sqlalchemy import Engine
 
 from suivi.consolidation.confidence import assess
-from suivi.models import Article
+from suivi.models import Article, Document, Record
 from suivi.presentation import record_title
 from suivi.store import add_document, create, get_record, replace_records
 
@@ -214,10 +217,12 @@ def _source(store: Store, key: str, category: str, index: int) -> dict[str, Any]
 def records(store: Store) -> list[dict[str, Any]]:
     """The records consolidation would make of these articles."""
     s = lambda *a: _source(store, *a)  # noqa: E731
-    base = {"planned": None, "overdue": False, "conflicts": [], "actors": [], "history": []}
+    base = {"status": None, "conflicts": [], "actors": []}
+    # Agreements and projects only carry a status history and a planned date.
+    dated = {"planned": None, "overdue": False, "history": []}
 
     def record(**data: Any) -> dict[str, Any]:
-        out = {**base, **data}
+        out = {**base, **(dated if data["type"] in ("agreement", "project") else {}), **data}
         # Titles are made as the pipeline makes them before storing: from the fields.
         out["title"] = record_title(out, "fr")
         out.setdefault("outlets", len({x["outlet"] for x in out["sources"]}))
@@ -234,6 +239,7 @@ def records(store: Store) -> list[dict[str, Any]]:
             title="accord sur l’utilisation pacifique de l’énergie atomique",
             fields={
                 "name": "accord sur l’utilisation pacifique de l’énergie atomique",
+                "aliases": [],
                 "agreement_kind": "agreement",
                 "sectors": ["nuclear", "energy"],
                 "parties": ["ML", "RU", "Rosatom"],
@@ -290,11 +296,12 @@ def records(store: Store) -> list[dict[str, Any]]:
                 "subject": "part de l’État",
                 "kind": "share",
                 "year": None,
+                "partners": ["ML"],
             },
             sources=[s("atome", "quantities", 0), s("senou", "quantities", 0)],
             conflicts=[
                 {
-                    "field": "max",
+                    "field": "value",
                     "values": [
                         {"value": 62, "sources": ["atome.txt"]},
                         {"value": 60, "sources": ["senou.txt"]},
@@ -314,6 +321,7 @@ def records(store: Store) -> list[dict[str, Any]]:
                 "subject": "produits pétroliers et agricoles",
                 "kind": "pledge",
                 "year": 2025,
+                "partners": ["ML", "RU"],
             },
             sources=[s("livraisons", "quantities", 0)],
         ),
@@ -329,7 +337,8 @@ def records(store: Store) -> list[dict[str, Any]]:
                 "subject": "blé",
                 "kind": "pledge",
                 "year": 2023,
-                "delivered": {"total": 25000, "records": ["qty-000000000004"]},
+                "partners": ["ML", "RU"],
+                "delivered": {"records": ["qty-000000000004"], "total": 25000.0, "unit": "t"},
             },
             sources=[s("livraisons", "quantities", 1)],
         ),
@@ -345,6 +354,8 @@ def records(store: Store) -> list[dict[str, Any]]:
                 "subject": "blé",
                 "kind": "delivery",
                 "year": 2024,
+                "partners": ["ML", "RU"],
+                "fulfils": ["qty-000000000003"],
             },
             sources=[s("livraisons", "quantities", 2)],
         ),
@@ -360,6 +371,7 @@ def records(store: Store) -> list[dict[str, Any]]:
                 "subject": "coût de la centrale",
                 "kind": "cost",
                 "year": None,
+                "partners": ["ML"],
             },
             sources=[s("livraisons", "quantities", 3)],
         ),
@@ -447,3 +459,52 @@ def test_the_fixture_store_is_consistent(tmp_path: Path) -> None:
             text = TEXTS[source["doc"].removesuffix(".txt")]
             ev = source["evidence"]
             assert text[ev["start"] : ev["end"]] == ev["text"]
+
+
+def built_records(store: Store) -> list[Any]:
+    """What ``consolidate`` really makes of these articles' facts, and of the articles of
+    tests/record_shape.py (linked pledges and deliveries, projects with their figures)."""
+    ours = [
+        (
+            Document(store.docs[key], f"{key}.txt", META[key][0], META[key][1], n, text),
+            EXTRACTED[key],
+        )
+        for n, (key, text) in enumerate(TEXTS.items())
+    ]
+    return consolidated([*ARTICLES, *ours])
+
+
+def test_the_fixture_records_have_the_shape_build_gives(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "s.db")
+    built = built_records(store)
+    for item in built:
+        assert type_errors(item, Record, item["id"]) == []
+    shapes = Shapes.of(built)
+    for item in records(store):
+        assert type_errors(item, Record, item["id"]) == []
+        assert shape_errors(item, shapes) == []
+
+
+def test_a_record_unlike_builds_is_told(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "s.db")
+    shapes = Shapes.of(built_records(store))
+    pledge = next(r for r in records(store) if r["id"] == "qty-000000000003")
+    wrong = copy.deepcopy(pledge)
+    del wrong["status"]
+    wrong["history"] = []
+    wrong["fields"]["delivered"] = {"total": 25000}
+    wrong["fields"]["year"] = "2023"
+    wrong["conflicts"] = [{"field": "max", "values": []}]
+    wrong["sources"][0]["fact_id"] = "9"
+    assert type_errors(wrong, Record) == [
+        "record.status: missing",
+        "record.sources[0].fact_id: '9' is not <class 'int'>",
+    ]
+    assert sorted(shape_errors(wrong, shapes)) == [
+        "qty-000000000003 conflicts[].field: 'max' where build() gives ['value']",
+        "qty-000000000003 fields.delivered: lacks ['records', 'unit']",
+        "qty-000000000003 fields.year: '2023' where build() gives ['null', 'number']",
+        "qty-000000000003 history: build() gives a quantity nothing here",
+        "qty-000000000003 record: lacks ['status']",
+        "qty-000000000003 sources[].fact_id: '9' where build() gives ['number']",
+    ]

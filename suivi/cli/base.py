@@ -78,6 +78,16 @@ def db_option(command: Any) -> Any:
     )(command)
 
 
+def on_store(command: Any) -> Any:
+    """A command on the store: given the ``Invocation`` first, ``--db`` also after its name."""
+    return db_option(click.pass_obj(command))
+
+
+def into_store(command: Any) -> Any:
+    """A command that extracts into the store: the batch options, then the store's."""
+    return batch_options(on_store(command))
+
+
 def batch_options(command: Any) -> Any:
     """The options that spread extraction over processes or a Dask cluster."""
     command = click.option(

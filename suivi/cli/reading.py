@@ -18,8 +18,8 @@ from suivi.cli.base import (
     batch_options,
     batch_size,
     cli,
-    db_option,
     fail,
+    into_store,
 )
 from suivi.errors import SuiviError
 
@@ -36,9 +36,7 @@ NOT_PLAIN_TEXT = {".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".jsonl", 
 @click.option(
     "--no-extract", is_flag=True, help="Store the documents without extracting facts (faster)."
 )
-@batch_options
-@db_option
-@click.pass_obj
+@into_store
 def ingest(
     obj: Invocation,
     inputs: tuple[str, ...],
@@ -167,9 +165,7 @@ def extract(files: tuple[Path, ...], workers: int, scheduler: str | None) -> Non
 @click.option(
     "--keep-facts", is_flag=True, help="Recompute records from the stored facts, no re-extraction."
 )
-@batch_options
-@db_option
-@click.pass_obj
+@into_store
 def rebuild(
     obj: Invocation, quiet: bool, keep_facts: bool, workers: int, scheduler: str | None
 ) -> None:

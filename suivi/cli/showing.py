@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
 
-from suivi.cli.base import Invocation, cli, db_option
+from suivi.cli.base import Invocation, cli, on_store
 from suivi.vocab import RECORD_TYPES
 
 
-@cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the counts as a JSON object.")
-@db_option
-@click.pass_obj
+def _shown(json_help: str) -> Callable[[Any], click.Command]:
+    # A command that shows what the store holds: for a person, or as JSON with --json.
+    def command(function: Any) -> click.Command:
+        as_json = click.option("--json", "as_json", is_flag=True, help=json_help)
+        return cli.command()(as_json(on_store(function)))
+
+    return command
+
+
+@_shown("Print the counts as a JSON object.")
 def stats(obj: Invocation, as_json: bool) -> None:
     """How many documents, facts and records the store holds."""
     from suivi.store import counts
@@ -28,10 +35,7 @@ def stats(obj: Invocation, as_json: bool) -> None:
             click.echo(f"{name}: {value}")
 
 
-@cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per document.")
-@db_option
-@click.pass_obj
+@_shown("Print one JSON object per document.")
 def documents(obj: Invocation, as_json: bool) -> None:
     """List the stored documents: title, date, outlet, language, id."""
     from suivi.store import list_documents
@@ -82,8 +86,7 @@ def print_documents(rows: list[dict[str, Any]]) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(("json", "csv")), default="json", show_default=True
 )
-@db_option
-@click.pass_obj
+@on_store
 def records(obj: Invocation, kind: str | None, fmt: str) -> None:
     """Print the consolidated records: one per real agreement, project, event, figure, actor.
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from suivi.consolidation.build import build
 from suivi.consolidation.confidence import publish
 from suivi.consolidation.deliveries import link
-from suivi.models import Document, Fact, FactKey, Verdicts
+from suivi.models import Document, Fact, FactKey, Record, Verdicts
 
 
 def reviewed_facts(facts: list[Fact], verdicts: Verdicts[FactKey]) -> list[Fact]:
@@ -36,7 +35,7 @@ def consolidate(
     fact_verdicts: Verdicts[FactKey] | None = None,
     record_verdicts: Verdicts[str] | None = None,
     threshold: float = 0.0,
-) -> list[dict[str, Any]]:
+) -> list[Record]:
     """Every record the facts support, as analysts reviewed them, each with its confidence
     and marked ``published`` or held back (below ``threshold``, unless confirmed)."""
     kept = reviewed_facts(facts, fact_verdicts or Verdicts())

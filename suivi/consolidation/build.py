@@ -20,7 +20,7 @@ from suivi.consolidation.keys import KEYS
 from suivi.consolidation.matching import ONE_PER_ARTICLE, RULES, Context, Rule
 from suivi.consolidation.names import person_tokens, rank_before
 from suivi.folding import fold_words
-from suivi.models import Document, Fact, Verdicts
+from suivi.models import Document, Fact, HistoryEntry, Record, Source, Verdicts
 
 PREFIX = {
     "agreements": "agr",
@@ -49,7 +49,7 @@ def build(
     facts: list[Fact],
     today: date,
     verdicts: Verdicts[str],
-) -> list[dict[str, Any]]:
+) -> list[Record]:
     """Every record the facts support. ``verdicts`` are analysts' rejections and corrections
     of records, which the links between pledges and deliveries follow."""
     by_category: dict[str, list[Fact]] = {}
@@ -57,7 +57,7 @@ def build(
         by_category.setdefault(fact.category, []).append(fact)
     groups = dispatch_groups(documents)
     ctx = Context()
-    records: list[dict[str, Any]] = []
+    records: list[Record] = []
 
     actor_groups = actor_rules.resolve(by_category.get("actors", []))
     for group in actor_groups:
@@ -88,7 +88,6 @@ def build(
         apart = _document_of if category in ONE_PER_ARTICLE else None
         for group in cluster_scored(by_category.get(category, []), score, apart, keys):
             record = _record(category, group, groups, ctx, today, events_in)
-            record["actors"] = _linked_actors(group, ctx)
             facts_of[record["id"]] = group
             if category == "quantities":
                 record["fields"]["partners"] = sorted(_partners(group, ctx))
@@ -103,7 +102,7 @@ def build(
     return records
 
 
-def _remember_names(ctx: Context, fact: Fact, record: dict[str, Any]) -> None:
+def _remember_names(ctx: Context, fact: Fact, record: Record) -> None:
     # The names by which a document calls an actor: as written, and for a person the
     # family name alone ("Goïta"), which is how later sentences name them.
     names = ctx.names_in.setdefault(fact.document.id, {})
@@ -138,7 +137,7 @@ def _reference_date(doc: Document, events: list[Fact]) -> str | None:
     return dated[0].get("start") if dated else None
 
 
-def _sources(facts: list[Fact]) -> list[dict[str, Any]]:
+def _sources(facts: list[Fact]) -> list[Source]:
     return [
         {
             "doc": fact.document.name,
@@ -164,7 +163,7 @@ def _common(facts: list[Fact], name: str) -> Any:
     return commonest([str(f.get(name)) for f in facts if f.get(name)])
 
 
-def _actor_record(group: list[Fact], groups: dict[str, int]) -> dict[str, Any]:
+def _actor_record(group: list[Fact], groups: dict[str, int]) -> Record:
     name = actor_rules.canonical_name(group)
     roles = sorted({f.get("role") for f in group if f.get("role")})
     outlets, independent = _independence(group, groups)
@@ -203,10 +202,10 @@ def _record(
     ctx: Context,
     today: date,
     events: dict[str, list[Fact]],
-) -> dict[str, Any]:
+) -> Record:
     outlets, independent = _independence(group, groups)
     fields, checked = _fields(category, group)
-    record: dict[str, Any] = {
+    record: Record = {
         "id": record_id(category, group),
         "type": TYPE[category],
         "fields": fields,
@@ -215,6 +214,7 @@ def _record(
         "outlets": outlets,
         "independent_sources": independent,
         "conflicts": conflicts(group, checked),
+        "actors": _linked_actors(group, ctx),
     }
     if category == "agreements":
         fields["parties"] = sorted(set(fields["parties"]) | _stated_parties(group, ctx))
@@ -299,12 +299,12 @@ def _amount(fact: Fact) -> Any:
 
 
 def _with_milestones(
-    entries: list[dict[str, Any]], group: list[Fact], events_in: dict[str, list[Fact]]
-) -> list[dict[str, Any]]:
+    entries: list[HistoryEntry], group: list[Fact], events_in: dict[str, list[Fact]]
+) -> list[HistoryEntry]:
     # A ceremony in the same sentence as the project ("a posé la première pierre de la
     # raffinerie…") is a dated milestone of that project.
     spans = {(f.document.id, f.start, f.end) for f in group}
-    milestones = [
+    milestones: list[HistoryEntry] = [
         {
             "status": "under_construction",
             "date": event.get("start"),
@@ -320,16 +320,18 @@ def _with_milestones(
             for doc, start, end in spans
         )
     ]
-    merged: dict[tuple[str, str | None], dict[str, Any]] = {}
+    merged: dict[tuple[str, str | None], HistoryEntry] = {}
     for entry in entries + milestones:
-        key = (entry["status"], entry.get("date"))
-        if key in merged:
-            known = merged[key]
-            known["sources"] = sorted(set(known["sources"]) | set(entry["sources"]))
-            for name in ("event", "evidence"):
-                known.setdefault(name, entry.get(name)) if entry.get(name) else None
-        else:
-            merged[key] = {k: v for k, v in entry.items() if v is not None or k == "date"}
+        key = (entry["status"], entry["date"])
+        if key not in merged:
+            merged[key] = entry.copy()
+            continue
+        known = merged[key]
+        known["sources"] = sorted(set(known["sources"]) | set(entry["sources"]))
+        if entry.get("event"):
+            known.setdefault("event", entry["event"])
+        if entry.get("evidence"):
+            known.setdefault("evidence", entry["evidence"])
     return sorted(merged.values(), key=lambda entry: entry.get("date") or "")
 
 
@@ -357,7 +359,7 @@ def _linked_actors(group: list[Fact], ctx: Context) -> list[str]:
     return sorted(linked)
 
 
-def _link_figures(records: list[dict[str, Any]], groups: dict[str, list[Fact]]) -> None:
+def _link_figures(records: list[Record], groups: dict[str, list[Fact]]) -> None:
     # A figure stated in a project's own sentence, or in a sentence naming the project's
     # place, is a figure of that project (its capacity, cost, share).
     projects = [r for r in records if r["type"] == "project"]

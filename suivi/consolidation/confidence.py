@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from suivi.models import Verdicts
+from suivi.models import Record, Verdicts
 
 # Confidence of a record reported once, by one source; each further independent source
 # (copies of one dispatch count once) adds to it.
@@ -86,7 +86,7 @@ DOUBTS: tuple[tuple[str, str, Callable[[dict[str, Any]], bool]], ...] = (
 )
 
 
-def assess(record: dict[str, Any]) -> tuple[float, list[str]]:
+def assess(record: Record) -> tuple[float, list[str]]:
     """The record's confidence (0 to 1) and its doubts, from its fields and sources."""
     fields = record.get("fields") or {}
     doubts = [code for kind, code, test in DOUBTS if kind == record["type"] and test(fields)]
@@ -95,7 +95,7 @@ def assess(record: dict[str, Any]) -> tuple[float, list[str]]:
     return round(min(1.0, max(0.0, confidence)), 2), doubts
 
 
-def publish(records: list[dict[str, Any]], verdicts: Verdicts[str], threshold: float) -> None:
+def publish(records: list[Record], verdicts: Verdicts[str], threshold: float) -> None:
     """Mark each record ``published`` or held back: an analyst's confirmation publishes it,
     a rejection withdraws it, otherwise it is published when its confidence reaches
     ``threshold``."""

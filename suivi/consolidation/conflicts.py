@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from suivi.consolidation.dates import compatible
-from suivi.models import Fact
+from suivi.models import Conflict, ConflictValue, Fact
 
 Read = Callable[[Fact], Any]
 
@@ -26,7 +26,7 @@ def _precision(value: Any) -> int:
     return len(value) if isinstance(value, str) else 0
 
 
-def field_values(facts: list[Fact], read: Read) -> list[dict[str, Any]]:
+def field_values(facts: list[Fact], read: Read) -> list[ConflictValue]:
     """The distinct values of a field across ``facts``, each with the documents giving it.
 
     Values that agree (a figure within 0.5 %, a coarser date) are one value, shown at its
@@ -36,7 +36,7 @@ def field_values(facts: list[Fact], read: Read) -> list[dict[str, Any]]:
     given = [(read(fact), fact) for fact in facts]
     given = [(value, fact) for value, fact in given if value is not None and value not in ("", [])]
     given.sort(key=lambda pair: -_precision(pair[0]))
-    values: list[dict[str, Any]] = []
+    values: list[ConflictValue] = []
     for value, fact in given:
         fitting = [entry for entry in values if _agree(entry["value"], value)]
         if len(fitting) > 1:
@@ -53,9 +53,9 @@ def field_values(facts: list[Fact], read: Read) -> list[dict[str, Any]]:
     return values
 
 
-def conflicts(facts: list[Fact], fields: dict[str, Read]) -> list[dict[str, Any]]:
+def conflicts(facts: list[Fact], fields: dict[str, Read]) -> list[Conflict]:
     """Every field on which the sources disagree."""
-    out = []
+    out: list[Conflict] = []
     for name, read in fields.items():
         values = field_values(facts, read)
         if len(values) > 1:

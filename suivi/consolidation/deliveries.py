@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from suivi.folding import fold_words
-from suivi.models import Verdicts
+from suivi.models import Delivered, Record, Verdicts
 
 COMMODITIES_FILE = Path(__file__).parent / "data" / "commodities.json"
 
@@ -25,7 +25,7 @@ def commodities(subject: str | None) -> set[str]:
     return {words[w] for w in fold_words(subject or "").split() if w in words}
 
 
-def _larger(delivery: dict[str, Any], pledge: dict[str, Any]) -> bool:
+def _larger(delivery: Record, pledge: Record) -> bool:
     # One shipment larger than a one-off promise is not part of it (a rate has no ceiling).
     if pledge["fields"].get("per"):
         return False
@@ -35,7 +35,7 @@ def _larger(delivery: dict[str, Any], pledge: dict[str, Any]) -> bool:
         return False
 
 
-def _restated(pledge: dict[str, Any], delivery: dict[str, Any]) -> bool:
+def _restated(pledge: Record, delivery: Record) -> bool:
     # The pledge's own figure, repeated in an article that reports the pledge, is the
     # promise told again, not goods that arrived.
     same_amount = all(pledge["fields"].get(k) == delivery["fields"].get(k) for k in ("min", "max"))
@@ -43,7 +43,7 @@ def _restated(pledge: dict[str, Any], delivery: dict[str, Any]) -> bool:
     return same_amount and any(s["document_id"] in pledge_docs for s in delivery["sources"])
 
 
-def link(records: list[dict[str, Any]], verdicts: Verdicts[str] | None = None) -> None:
+def link(records: list[Record], verdicts: Verdicts[str] | None = None) -> None:
     """Attach each delivery to the pledges it can fulfil, and total what each pledge received.
 
     A delivery fulfils a pledge of the same unit and commodity, with a partner state in
@@ -56,7 +56,7 @@ def link(records: list[dict[str, Any]], verdicts: Verdicts[str] | None = None) -
         record["fields"].pop("fulfils", None)
     fixes = verdicts.corrected if verdicts else {}
     left_out = verdicts.rejected if verdicts else frozenset()
-    quantities = [
+    quantities: list[Record] = [
         {**r, "fields": {**r["fields"], **fixes.get(r["id"], {})}}
         for r in records
         if r["type"] == "quantity" and r["id"] not in left_out
@@ -86,8 +86,9 @@ def link(records: list[dict[str, Any]], verdicts: Verdicts[str] | None = None) -
             matched.append(delivery)
             stored[delivery["id"]]["fields"].setdefault("fulfils", []).append(pledge["id"])
         if matched:
-            stored[pledge["id"]]["fields"]["delivered"] = {
+            delivered: Delivered = {
                 "records": [d["id"] for d in matched],
                 "total": sum(float(d["fields"].get("min") or 0) for d in matched),
                 "unit": pledge["fields"].get("unit"),
             }
+            stored[pledge["id"]]["fields"]["delivered"] = delivered

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from suivi.consolidation.dates import last_day
 from suivi.consolidation.matching import Context
-from suivi.models import Fact
+from suivi.models import Fact, HistoryEntry
 from suivi.vocab import CATEGORIES, DONE, STAGES
 
 
-def history(facts: list[Fact], category: str, ctx: Context) -> list[dict[str, Any]]:
+def history(facts: list[Fact], category: str, ctx: Context) -> list[HistoryEntry]:
     """Each status the sources report, with the date of its evidence, oldest first."""
     entries: dict[tuple[str, str | None], list[str]] = {}
     for fact in facts:
@@ -34,7 +33,7 @@ def history(facts: list[Fact], category: str, ctx: Context) -> list[dict[str, An
     ]
 
 
-def current(entries: list[dict[str, Any]]) -> str | None:
+def current(entries: list[HistoryEntry]) -> str | None:
     """The status the most recent evidence gives (undated evidence counts as oldest)."""
     return entries[-1]["status"] if entries else None
 

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from suivi.models import Record
+
 CSV_COLUMNS = (
     "id",
     "type",
@@ -49,7 +51,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def csv_row(record: dict[str, Any]) -> dict[str, str]:
+def csv_row(record: Record) -> dict[str, str]:
     """One flat row: the record's fields, its facets, and the documents it cites."""
     fields = record.get("fields") or {}
     sources = record.get("sources") or []
@@ -87,7 +89,7 @@ def _inert(cell: str) -> str:
     return cell.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def csv_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+def csv_lines(records: Iterable[Record]) -> Iterator[str]:
     """The records as CSV, a header line then one line per record, as each is read."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
@@ -100,12 +102,12 @@ def csv_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
         yield out.getvalue()
 
 
-def to_csv(records: Iterable[dict[str, Any]]) -> str:
+def to_csv(records: Iterable[Record]) -> str:
     """The records as CSV text with a header line."""
     return "".join(csv_lines(records))
 
 
-def json_parts(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+def json_parts(records: Iterable[Record]) -> Iterator[str]:
     """The records as a JSON array, one record at a time: the same text ``to_json`` writes."""
     first = True
     for record in records:
@@ -115,6 +117,6 @@ def json_parts(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield "[]" if first else "\n]"
 
 
-def to_json(records: Iterable[dict[str, Any]]) -> str:
+def to_json(records: Iterable[Record]) -> str:
     """The records as a JSON array, UTF-8 kept readable."""
     return "".join(json_parts(records))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from suivi.folding import fold_words
+from suivi.models import RecordBase
 from suivi.presentation.formats import babel_locale
 from suivi.presentation.labels import TABLES
 from suivi.presentation.language import Language, get_language
@@ -120,7 +121,7 @@ def _is_state(code: str) -> bool:
     return len(code) == 2 and code.isalpha() and code.isupper()
 
 
-def _made(record: dict[str, Any], language: Language) -> str:
+def _made(record: RecordBase, language: Language) -> str:
     kind = record.get("type")
     fields = record.get("fields") or {}
     if kind == "quantity":
@@ -132,7 +133,7 @@ def _made(record: dict[str, Any], language: Language) -> str:
     return str(fields.get("name") or "")
 
 
-def record_title(record: dict[str, Any], lang: str | Language) -> str:
+def record_title(record: RecordBase, lang: str | Language) -> str:
     """The record's title in ``lang``: one an analyst wrote (a title review not rejected),
     else one made from its (reviewed) fields, else its stored title, else its type."""
     language = _language(lang)

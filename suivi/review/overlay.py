@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from suivi.models import Review
+from suivi.models import RecordBase, RecordT, Review, ReviewState
 from suivi.presentation import record_title
 from suivi.review.reviews import ReviewError
 from suivi.store.reviews import record_reviews
@@ -27,22 +27,26 @@ NOT_REVIEWABLE = frozenset({"delivered", "aliases", "roles"})
 MAX_VALUE = 500
 
 
-def get_field(record: dict[str, Any], field: str) -> Any:
+def get_field(record: RecordBase, field: str) -> Any:
     """A record's field, top-level (title, status, planned) or under ``fields``."""
     if field in TOP_LEVEL:
         return record.get(field)
     return (record.get("fields") or {}).get(field)
 
 
-def set_field(record: dict[str, Any], field: str, value: Any) -> None:
+def set_field(record: RecordBase, field: str, value: Any) -> None:
     """Set a record's field where ``get_field`` reads it."""
-    if field in TOP_LEVEL:
-        record[field] = value
+    if field == "title":
+        record["title"] = value
+    elif field == "status":
+        record["status"] = value
+    elif field == "planned":
+        record["planned"] = value
     else:
         record.setdefault("fields", {})[field] = value
 
 
-def reviewable_fields(record: dict[str, Any]) -> list[str]:
+def reviewable_fields(record: RecordBase) -> list[str]:
     """The fields of a record an analyst may confirm, correct or reject."""
     names = ["title"]
     if record.get("type") in STATUSES:
@@ -116,17 +120,17 @@ def shown_value(like: Any) -> str:
     return str(like)
 
 
-def _state(versions: list[Review], current: Any) -> dict[str, Any]:
+def _state(versions: list[Review], current: Any) -> ReviewState:
     latest = versions[-1]
-    state = latest.as_json()
-    state["state"] = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}[
-        latest.action
-    ]
-    state["current_extracted"] = current
-    # The review was made against an earlier extraction: say so rather than hide it.
-    state["stale"] = latest.extracted != current
-    state["history"] = [version.as_json() for version in versions]
-    return state
+    states = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}
+    return {
+        **latest.as_json(),
+        "state": states[latest.action],
+        "current_extracted": current,
+        # The review was made against an earlier extraction: say so rather than hide it.
+        "stale": latest.extracted != current,
+        "history": [version.as_json() for version in versions],
+    }
 
 
 def _by_field(reviews: list[Review]) -> dict[str, list[Review]]:
@@ -136,40 +140,40 @@ def _by_field(reviews: list[Review]) -> dict[str, list[Review]]:
     return out
 
 
-def overlay_record(record: dict[str, Any], reviews: list[Review]) -> dict[str, Any]:
+def overlay_record(record: RecordT, reviews: list[Review]) -> RecordT:
     """``record`` as reviewed: reviewed values in place, ``reviews`` and ``review`` added.
 
     ``reviews`` maps each reviewed field to its state (confirmed, corrected or rejected),
     the reviewed and extracted values and the versions; ``review`` is the state of the
     record as a whole, or None. A rejected field shows no value.
     """
-    out = _lay_over(record, reviews, get_field, set_field)
+    out = copy.deepcopy(record)
+    out["reviews"], out["review"], values = _reviewed(reviews, lambda f: get_field(record, f))
+    for field, value in values.items():
+        set_field(out, field, value)
     out["title"] = record_title(out, "fr")
     return out
 
 
-def _lay_over(
-    item: dict[str, Any],
-    reviews: list[Review],
-    read: Callable[[dict[str, Any], str], Any],
-    write: Callable[[dict[str, Any], str, Any], None],
-) -> dict[str, Any]:
-    # The latest version of each reviewed field in place, the extracted value kept beside.
-    out = copy.deepcopy(item)
-    out["reviews"] = {}
-    out["review"] = None
+def _reviewed(
+    reviews: list[Review], read: Callable[[str], Any]
+) -> tuple[dict[str, ReviewState], ReviewState | None, dict[str, Any]]:
+    # Each reviewed field's state, with the value ``read`` gives it now; the state of the
+    # whole item; the latest version of each field, to lay in place.
+    states: dict[str, ReviewState] = {}
+    whole: ReviewState | None = None
+    values: dict[str, Any] = {}
     for field, versions in _by_field(reviews).items():
         if field == "":
-            out["review"] = _state(versions, None)
-            out["review"]["stale"] = False
+            whole = _state(versions, None)
+            whole["stale"] = False
             continue
-        current = read(item, field)
-        write(out, field, versions[-1].value)
-        out["reviews"][field] = _state(versions, current)
-    return out
+        values[field] = versions[-1].value
+        states[field] = _state(versions, read(field))
+    return states, whole, values
 
 
-def reviewed_records(engine: Engine, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def reviewed_records(engine: Engine, records: Iterable[RecordT]) -> list[RecordT]:
     """``records`` as the public sees them, in the same order: every review laid over, and
     each title made again from the reviewed fields it is written from (a corrected figure
     changes the title of its quantity in lists, searches and exports alike)."""
@@ -181,18 +185,25 @@ def reviewed_records(engine: Engine, records: Iterable[dict[str, Any]]) -> list[
     ]
 
 
-def unreviewed(record: dict[str, Any]) -> dict[str, Any]:
+def unreviewed(record: RecordT) -> RecordT:
     """A record no analyst reviewed, in the overlay's shape: a shallow copy, since nothing
     nested changes (copying a record's sources and evidence is most of a list's cost)."""
-    return {**record, "reviews": {}, "review": None, "title": record_title(record, "fr")}
+    out = copy.copy(record)
+    out["reviews"] = {}
+    out["review"] = None
+    out["title"] = record_title(record, "fr")
+    return out
 
 
 def overlay_fact(fact: dict[str, Any], reviews: list[Review]) -> dict[str, Any]:
     """A fact as reviewed, in the same shape as a record's overlay."""
-    return _lay_over(fact, reviews, lambda item, field: item.get(field), dict.__setitem__)
+    out = copy.deepcopy(fact)
+    out["reviews"], out["review"], values = _reviewed(reviews, fact.get)
+    out.update(values)
+    return out
 
 
-def is_rejected(item: dict[str, Any]) -> bool:
+def is_rejected(item: RecordBase) -> bool:
     """Whether an analyst rejected the record or fact as a whole."""
     review = item.get("review")
     return bool(review and review.get("state") == "rejected")

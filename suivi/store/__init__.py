@@ -8,6 +8,7 @@ from suivi.store.records import (
     facet_counts,
     get_record,
     query_records,
+    query_summaries,
     records_for_document,
     replace_records,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "get_record",
     "list_documents",
     "query_records",
+    "query_summaries",
     "records_for_document",
     "replace_records",
     "schema_version",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 
 from suivi.folding import fold_words
+from suivi.models import Record, RecordBase, RecordSummary, Source
 from suivi.store.schema import record_facts, record_tags, records
 from suivi.store.state import bump
 from suivi.store.summary import summary_json
@@ -44,7 +45,7 @@ class RecordFilter:
     published: bool | None = True
 
 
-def replace_records(engine: Engine, items: Iterable[dict[str, Any]]) -> int:
+def replace_records(engine: Engine, items: Iterable[Record]) -> int:
     """Replace every record with ``items`` (the records JSON), in one transaction."""
     rows = list(items)
     with engine.begin() as connection:
@@ -59,7 +60,7 @@ def replace_records(engine: Engine, items: Iterable[dict[str, Any]]) -> int:
     return len(rows)
 
 
-def _insert(connection: Connection, record: dict[str, Any]) -> None:
+def _insert(connection: Connection, record: Record) -> None:
     fields = record.get("fields") or {}
     connection.execute(
         insert(records).values(
@@ -69,7 +70,7 @@ def _insert(connection: Connection, record: dict[str, Any]) -> None:
             data=json.dumps(record, ensure_ascii=False, sort_keys=True),
             summary=summary_json(record),
             status=record.get("status"),
-            year=record_year(record),
+            year=record_year(record, record.get("sources") or []),
             overdue=bool(record.get("overdue")),
             sources=int(record.get("independent_sources") or len(record.get("sources") or [])),
             published=bool(record.get("published", True)),
@@ -99,13 +100,13 @@ def _insert(connection: Connection, record: dict[str, Any]) -> None:
         )
 
 
-def _evidence(record: dict[str, Any]) -> str:
+def _evidence(record: Record) -> str:
     return " ".join(
         (source.get("evidence") or {}).get("text", "") for source in record.get("sources") or []
     )
 
 
-def _search_text(record: dict[str, Any]) -> str:
+def _search_text(record: Record) -> str:
     # The title twice: a word in it weighs more than one in the evidence (as bm25 does).
     title = fold_words(str(record.get("title") or ""))
     return f"{title} {title} {fold_words(_evidence(record))}"
@@ -120,14 +121,15 @@ def _is_iso(value: Any) -> bool:
     return isinstance(value, str) and len(value) == 2 and value.isupper()
 
 
-def record_year(record: dict[str, Any]) -> int | None:
-    """The year a record belongs to: its date, start or year, else its earliest source's."""
+def record_year(record: RecordBase, sources: Sequence[Source] = ()) -> int | None:
+    """The year a record belongs to: its date, start or year, else its earliest source's
+    (``sources``: a summary has none)."""
     fields = record.get("fields") or {}
     for key in ("date", "start", "year"):
         value = fields.get(key)
         if value:
             return int(str(value)[:4])
-    dates = sorted(s["published"] for s in record.get("sources") or [] if s.get("published"))
+    dates = sorted(s["published"] or "" for s in sources if s.get("published"))
     return int(dates[0][:4]) if dates else None
 
 
@@ -187,17 +189,25 @@ _SUMMARY = func.coalesce(records.c.summary, records.c.data).label("data")
 
 
 def query_records(
-    engine: Engine,
-    flt: RecordFilter | None = None,
-    *,
-    limit: int | None = None,
-    offset: int = 0,
-    summary: bool = False,
-) -> list[dict[str, Any]]:
+    engine: Engine, flt: RecordFilter | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[Record]:
     """Records matching ``flt``: the most relevant first when words are searched (SQLite's
     FTS5, PostgreSQL's French text search), otherwise overdue first, then most sources, then
-    title. With ``summary``, each record
-    comes without its sources, conflicts and history (store/summary.py)."""
+    title."""
+    return _query(engine, records.c.data, flt, limit, offset)
+
+
+def query_summaries(
+    engine: Engine, flt: RecordFilter | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[RecordSummary]:
+    """The summaries of the records ``query_records`` answers, in its order: each without
+    its sources, conflicts and history (store/summary.py)."""
+    return _query(engine, _SUMMARY, flt, limit, offset)
+
+
+def _query(
+    engine: Engine, shown: Any, flt: RecordFilter | None, limit: int | None, offset: int
+) -> list[Any]:
     flt = flt or RecordFilter()
     order: list[Any] = [
         records.c.overdue.desc(),
@@ -205,7 +215,6 @@ def query_records(
         records.c.title,
         records.c.id,
     ]
-    shown = _SUMMARY if summary else records.c.data
     query = select(shown).where(*_conditions(flt, engine.dialect.name))
     if flt.q and engine.dialect.name == "sqlite" and _fts_query(flt.q):
         fts = table("records_fts", column("record_id"))
@@ -223,7 +232,7 @@ def query_records(
         return [json.loads(row.data) for row in connection.execute(query)]
 
 
-def records_by_id(engine: Engine, record_ids: list[str]) -> list[dict[str, Any]]:
+def records_by_id(engine: Engine, record_ids: list[str]) -> list[Record]:
     """Whole records by id, in the order asked (ids not found are skipped)."""
     with engine.connect() as connection:
         rows = connection.execute(
@@ -273,7 +282,7 @@ def facet_counts(engine: Engine, flt: RecordFilter | None = None) -> dict[str, d
     return out
 
 
-def get_record(engine: Engine, record_id: str) -> dict[str, Any] | None:
+def get_record(engine: Engine, record_id: str) -> Record | None:
     """One record by id, or None."""
     with engine.connect() as connection:
         row = connection.execute(select(records.c.data).where(records.c.id == record_id)).first()

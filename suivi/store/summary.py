@@ -8,16 +8,18 @@ type, status, dates, fields and how many sources it has; the summary keeps exact
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import cast
+
+from suivi.models import Record, RecordSummary
 
 # Left out of a summary: read on the record's own page only.
 HEAVY = ("sources", "conflicts", "history")
 
 
-def summary_of(record: dict[str, Any]) -> dict[str, Any]:
+def summary_of(record: Record) -> RecordSummary:
     """``record`` without its heavy parts; ``source_count`` says how many sources it has,
     ``history`` keeps each step's date and status."""
-    out = {key: value for key, value in record.items() if key not in HEAVY}
+    out = cast(RecordSummary, {key: value for key, value in record.items() if key not in HEAVY})
     out["source_count"] = len(record.get("sources") or [])
     # A project's steps feed the dashboard's timeline: their dates and statuses, not sources.
     if record.get("history"):
@@ -27,6 +29,6 @@ def summary_of(record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def summary_json(record: dict[str, Any]) -> str:
+def summary_json(record: Record) -> str:
     """The summary as the store keeps it."""
     return json.dumps(summary_of(record), ensure_ascii=False, sort_keys=True)

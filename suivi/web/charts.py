@@ -54,6 +54,13 @@ def _svg(
     return head + Markup("").join(body) + Markup("</svg>")
 
 
+def _bar_link(href: str, parts: list[Markup]) -> Markup:
+    # A bar and its labels, one link to the list or record it counts.
+    return (
+        Markup('<a href="{}" class="bar">').format(href) + Markup("").join(parts) + Markup("</a>")
+    )
+
+
 def bar_chart(
     chart_id: str,
     title: str,
@@ -108,11 +115,7 @@ def bar_chart(
                 x0 + 6, text_y, bar.shown or f"{total:g}"
             )
         )
-        body.append(
-            Markup('<a href="{}" class="bar">').format(bar.href)
-            + Markup("").join(parts)
-            + Markup("</a>")
-        )
+        body.append(_bar_link(bar.href, parts))
     desc = "; ".join(
         f"{bar.label}: {bar.shown or sum(s.value for s in bar.segments):g}"
         if not bar.shown
@@ -231,11 +234,7 @@ def pledge_chart(chart_id: str, title: str, pledges: list[Pledge]) -> Markup:
                     '<text x="{:.1f}" y="{}" class="value">{}</text>'
                 ).format(by + 13, name, css, by, w, bar_h, 96 + w, by + 13, shown)
             )
-        body.append(
-            Markup('<a href="{}" class="bar">').format(pledge.href)
-            + Markup("").join(parts)
-            + Markup("</a>")
-        )
+        body.append(_bar_link(pledge.href, parts))
     desc = "; ".join(
         f"{p.label}: {p.names[0]} {p.promised_shown}, {p.names[1]} {p.delivered_shown}"
         for p in pledges

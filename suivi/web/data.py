@@ -16,14 +16,14 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from suivi.models import FactKey
+from suivi.models import FactKey, Record, RecordBase, RecordSummary, RecordT
 from suivi.review import FACET_FIELDS, overlay_fact, reviewed_records
 from suivi.store import (
     RecordFilter,
     count_records,
     facet_counts,
     get_record,
-    query_records,
+    query_summaries,
     records_for_document,
 )
 from suivi.store.documents import fact_rows_of
@@ -36,17 +36,17 @@ from suivi.store.state import store_version
 class Listing:
     """One page of records, how many match in all, and the facet counts of all matches."""
 
-    items: list[dict[str, Any]]
+    items: list[RecordSummary]
     total: int
     facets: dict[str, dict[str, int]]
 
 
-def reviewed(engine: Engine, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def reviewed(engine: Engine, items: list[RecordT]) -> list[RecordT]:
     """``items`` with their reviews laid over (titles made again from reviewed fields)."""
     return reviewed_records(engine, items)
 
 
-def _tags(record: dict[str, Any]) -> dict[str, set[str]]:
+def _tags(record: RecordBase) -> dict[str, set[str]]:
     # The same facets replace_records derives for record_tags.
     fields = record.get("fields") or {}
     return {
@@ -60,7 +60,7 @@ def _tags(record: dict[str, Any]) -> dict[str, set[str]]:
     }
 
 
-def _matches(record: dict[str, Any], flt: RecordFilter) -> bool:
+def _matches(record: RecordSummary, flt: RecordFilter) -> bool:
     tags = _tags(record)
     return all(
         (
@@ -75,7 +75,7 @@ def _matches(record: dict[str, Any], flt: RecordFilter) -> bool:
     )
 
 
-def _facets(items: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+def _facets(items: list[RecordSummary]) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {
         name: {} for name in ("type", "status", "year", "sector", "partner")
     }
@@ -96,7 +96,7 @@ def _facets(items: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     return out
 
 
-def _order(record: dict[str, Any]) -> tuple[Any, ...]:
+def _order(record: RecordSummary) -> tuple[Any, ...]:
     # The store's order without words searched: overdue first, then most sources, then title.
     sources = int(record.get("independent_sources") or record.get("source_count") or 0)
     return (not record.get("overdue"), -sources, record.get("title") or "", record["id"])
@@ -129,9 +129,9 @@ def list_records(
     """Records matching ``flt`` as reviewed, as summaries (no sources, conflicts or history):
     one page of them, their number, their facets."""
     if not records_with_reviewed(engine, FACET_FIELDS):
-        items = query_records(engine, flt, limit=limit, offset=offset, summary=True)
+        items = query_summaries(engine, flt, limit=limit, offset=offset)
         return Listing(reviewed(engine, items), *_counts(engine, flt))
-    candidates = reviewed(engine, query_records(engine, RecordFilter(q=flt.q), summary=True))
+    candidates = reviewed(engine, query_summaries(engine, RecordFilter(q=flt.q)))
     matching = [r for r in candidates if _matches(r, flt)]
     if not flt.q:
         matching.sort(key=_order)
@@ -144,7 +144,7 @@ def list_records(
 EXPORT_CHUNK = 200
 
 
-def whole_records(engine: Engine, flt: RecordFilter) -> Iterator[dict[str, Any]]:
+def whole_records(engine: Engine, flt: RecordFilter) -> Iterator[Record]:
     """Every record matching ``flt`` whole and as reviewed, in the list's order, read a
     chunk at a time (the order and the filters are the list's, from the summaries)."""
     ids = [item["id"] for item in list_records(engine, flt).items]
@@ -152,7 +152,7 @@ def whole_records(engine: Engine, flt: RecordFilter) -> Iterator[dict[str, Any]]
         yield from reviewed(engine, records_by_id(engine, ids[start : start + EXPORT_CHUNK]))
 
 
-def record(engine: Engine, record_id: str) -> dict[str, Any] | None:
+def record(engine: Engine, record_id: str) -> Record | None:
     """One record as reviewed, or None."""
     found = get_record(engine, record_id)
     return reviewed(engine, [found])[0] if found else None

@@ -23,7 +23,7 @@ from suivi.presentation import (
     record_title,
     right_to_left,
 )
-from suivi.web.security import CSRF_COOKIE, csrf_token, current_session
+from suivi.web.security import CSRF_COOKIE, csrf_token, current_session, set_private_cookie
 
 HERE = Path(__file__).parent
 LANG_COOKIE = "lang"
@@ -107,13 +107,7 @@ def render(
         response.set_cookie(LANG_COOKIE, language.code, max_age=YEAR, samesite="lax")
     new_csrf = getattr(request.state, "new_csrf", None)
     if new_csrf:
-        response.set_cookie(
-            CSRF_COOKIE,
-            new_csrf,
-            httponly=True,
-            samesite="lax",
-            secure=request.url.scheme == "https",
-        )
+        set_private_cookie(response, request, CSRF_COOKIE, new_csrf)
     if session is not None:
         # Pages seen by an analyst carry their tokens: never kept by a shared cache.
         response.headers["Cache-Control"] = "private, no-store"

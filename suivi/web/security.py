@@ -12,12 +12,27 @@ import hmac
 import secrets
 from urllib.parse import urlparse
 
-from fastapi import HTTPException, Request
+from fastapi import HTTPException, Request, Response
 
 from suivi.store.accounts import Session, find_session
 
 SESSION_COOKIE = "suivi_session"
 CSRF_COOKIE = "suivi_csrf"
+
+
+def set_private_cookie(
+    response: Response, request: Request, name: str, value: str, max_age: int | None = None
+) -> None:
+    """Set a cookie no script reads, sent back by this site's own pages only (SameSite=Lax),
+    and over HTTPS only when the site is served so."""
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
 
 
 def current_session(request: Request) -> Session | None:

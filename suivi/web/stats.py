@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from suivi.presentation import parse_date
 from suivi.review import is_rejected
-from suivi.store import counts, query_records
+from suivi.store import counts, query_summaries
 from suivi.store.reviews import review_count
 from suivi.store.state import store_version
 from suivi.web.data import reviewed
@@ -59,9 +59,7 @@ def dashboard(engine: Engine) -> dict[str, Any]:
 
 def _figures(engine: Engine) -> dict[str, Any]:
     # Summaries carry every field the figures read: no source or evidence is decoded.
-    records = [
-        r for r in reviewed(engine, query_records(engine, summary=True)) if not is_rejected(r)
-    ]
+    records = [r for r in reviewed(engine, query_summaries(engine)) if not is_rejected(r)]
     by_status: dict[str, dict[str, int]] = {"agreement": {}, "project": {}}
     by_sector: dict[str, dict[str, int]] = {}
     timeline: list[dict[str, Any]] = []

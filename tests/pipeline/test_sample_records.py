@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from helpers import without_fact_ids
+from record_shape import type_errors
 
 from suivi.cli import cli, samples_dir
+from suivi.models import Record
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +116,10 @@ def test_the_senou_share_disagreement_is_shown(records: list[dict[str, Any]]) ->
     [conflict] = [c for c in shares[0]["conflicts"] if c["field"] == "value"]
     values = {v["value"]: {Path(d).name[:2] for d in v["sources"]} for v in conflict["values"]}
     assert values[62] >= {"01", "03"} and values[60] == {"05"}
+
+
+def test_every_record_is_a_record_as_declared(records: list[dict[str, Any]]) -> None:
+    # As the records command shows them: reviewed, titled, with confidence and doubts.
+    assert records
+    for record in records:
+        assert type_errors(record, Record, record["id"]) == []

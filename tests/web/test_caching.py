@@ -81,3 +81,14 @@ def test_a_record_with_many_sources_shows_them_a_page_at_a_time(tmp_path: Path) 
     assert first.count('<li id="source-') == 50 and 'href="?page=2#h-sources"' in first
     last = client.get(f"/records/{item['id']}?page=3").text
     assert last.count('<li id="source-') == 20 and 'id="source-120"' in last
+
+
+def test_a_long_list_links_its_pages_keeping_its_filters(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "s.db")
+    replace_records(store.engine, _many(store, 300))
+    client = TestClient(create_app(store.engine))
+    second = client.get("/records?type=quantity&page=2").text
+    assert 'rel="prev" href="/records?type=quantity&amp;page=1"' in second
+    assert 'rel="next" href="/records?type=quantity&amp;page=3"' in second
+    first = client.get("/records").text
+    assert 'rel="next" href="/records?page=2"' in first and 'rel="prev"' not in first

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Engine
 
+from suivi.models import RecordSummary
 from suivi.store import RecordFilter
 from suivi.web.data import list_records, record
 from suivi.web.errors import NotFound
@@ -27,7 +28,7 @@ def actor_data(engine: Engine, actor_id: str, analyst: bool = False) -> dict[str
     if found is None or found.get("type") != "actor" or held_back:
         raise NotFound("actor", actor_id)
     seen: set[str] = {actor_id}
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[RecordSummary]] = {}
     for item in list_records(engine, RecordFilter(actor=actor_id)).items:
         if item["id"] in seen:
             continue

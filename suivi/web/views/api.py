@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import Engine
 
@@ -40,35 +40,6 @@ router = APIRouter(prefix="/api", tags=["api"])
 MAX_LIMIT = 500
 
 
-def _filter(
-    engine: Engine,
-    type: str | None = None,
-    sector: str | None = None,
-    status: str | None = None,
-    partner: str | None = None,
-    year: int | None = None,
-    actor: str | None = None,
-    overdue: bool | None = None,
-    q: str | None = None,
-) -> RecordFilter:
-    # A value no record can have is refused, never silently dropped: a 400 naming it.
-    flt = RecordFilter(
-        type=type or None,
-        sector=sector or None,
-        status=status or None,
-        partner=partner or None,
-        year=year,
-        actor=actor or None,
-        overdue=overdue,
-        q=q or None,
-    )
-    for refused in unknown_values(flt):
-        raise BadFilter(refused.facet, refused.value, refused.known)
-    if flt.actor and not is_actor(engine, flt.actor):
-        raise NotFound("actor", flt.actor)
-    return flt
-
-
 def _codes(facet: str, description: str, max_length: int) -> Any:
     return Query(
         max_length=max_length, description=description, json_schema_extra={"enum": KNOWN[facet]}
@@ -94,6 +65,39 @@ Actor = Annotated[
 Words = Annotated[
     str | None, Query(max_length=200, description="Words searched in titles and evidence.")
 ]
+
+
+def _filter(
+    request: Request,
+    type: Type = None,
+    sector: Sector = None,
+    status: Status = None,
+    partner: Partner = None,
+    year: Year = None,
+    actor: Actor = None,
+    overdue: bool | None = None,
+    q: Words = None,
+) -> RecordFilter:
+    # The filters every list route takes. A value no record can have is refused, never
+    # silently dropped: a 400 naming it.
+    flt = RecordFilter(
+        type=type or None,
+        sector=sector or None,
+        status=status or None,
+        partner=partner or None,
+        year=year,
+        actor=actor or None,
+        overdue=overdue,
+        q=q or None,
+    )
+    for refused in unknown_values(flt):
+        raise BadFilter(refused.facet, refused.value, refused.known)
+    if flt.actor and not is_actor(request.app.state.engine, flt.actor):
+        raise NotFound("actor", flt.actor)
+    return flt
+
+
+Filters = Annotated[RecordFilter, Depends(_filter)]
 
 
 def _export(engine: Engine, flt: RecordFilter, kind: str) -> Response:
@@ -125,69 +129,35 @@ EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
 @router.get("/records", response_model=RecordPage, responses=EXPORT_RESPONSES)
 def api_records(
     request: Request,
-    type: Type = None,
-    sector: Sector = None,
-    status: Status = None,
-    partner: Partner = None,
-    year: Year = None,
-    actor: Actor = None,
-    overdue: bool | None = None,
-    q: Words = None,
+    flt: Filters,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     format: Format = Format.page,
 ) -> Response:
     """Records matching every filter given, overdue first; ``format=csv`` exports them all."""
     engine = request.app.state.engine
-    flt = _filter(engine, type, sector, status, partner, year, actor, overdue, q)
     if format != Format.page:
         return _export(engine, flt, format.value)
     return as_json(listing_data(engine, flt, limit, offset))
 
 
-def _export_route(kind: str) -> Any:
-    def export(
-        request: Request,
-        type: Type = None,
-        sector: Sector = None,
-        status: Status = None,
-        partner: Partner = None,
-        year: Year = None,
-        actor: Actor = None,
-        overdue: bool | None = None,
-        q: Words = None,
-    ) -> Response:
-        engine = request.app.state.engine
-        flt = _filter(engine, type, sector, status, partner, year, actor, overdue, q)
-        return _export(engine, flt, kind)
+def _add_export(kind: str, media_type: str, schema: dict[str, Any]) -> None:
+    def export(request: Request, flt: Filters) -> Response:
+        return _export(request.app.state.engine, flt, kind)
 
     export.__doc__ = f"Every record matching the filters, as {kind.upper()} (reviewed values)."
-    return export
+    router.add_api_route(
+        f"/records.{kind}",
+        export,
+        methods=["GET"],
+        response_class=Response,
+        name=f"records_{kind}",
+        responses={200: {"content": {media_type: {"schema": schema}}}, **BAD_FILTER},
+    )
 
 
-router.add_api_route(
-    "/records.csv",
-    _export_route("csv"),
-    methods=["GET"],
-    response_class=Response,
-    name="records_csv",
-    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **BAD_FILTER},
-)
-router.add_api_route(
-    "/records.json",
-    _export_route("json"),
-    methods=["GET"],
-    response_class=Response,
-    name="records_json",
-    responses={
-        200: {
-            "content": {
-                "application/json": {"schema": {"type": "array", "items": {"type": "object"}}}
-            }
-        },
-        **BAD_FILTER,
-    },
-)
+_add_export("csv", "text/csv", {"type": "string"})
+_add_export("json", "application/json", {"type": "array", "items": {"type": "object"}})
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such item"}

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from suivi.store.accounts import authenticate, close_session, open_session
 from suivi.web.render import render
-from suivi.web.security import SESSION_COOKIE, check_csrf, safe_next
+from suivi.web.security import SESSION_COOKIE, check_csrf, safe_next, set_private_cookie
 
 router = APIRouter()
 
@@ -43,14 +43,7 @@ def login(
     throttle.succeeded(address, name.strip())
     token = open_session(engine, user)
     response = RedirectResponse(safe_next(next), status_code=303)
-    response.set_cookie(
-        SESSION_COOKIE,
-        token,
-        httponly=True,
-        samesite="lax",
-        secure=request.url.scheme == "https",
-        max_age=12 * 3600,
-    )
+    set_private_cookie(response, request, SESSION_COOKIE, token, max_age=12 * 3600)
     return response
 
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Engine
 
+from suivi.models import Record, RecordBase, Source
 from suivi.review import reviewable_fields
 from suivi.review.overlay import STATUSES, shown_value
 from suivi.store import get_record
@@ -25,7 +26,7 @@ router = APIRouter()
 SOURCES_PAGE = 50
 
 
-def field_rows(item: dict[str, Any]) -> list[tuple[str, Any]]:
+def field_rows(item: RecordBase) -> list[tuple[str, Any]]:
     """The record's fields in reading order: title and status first, then the rest."""
     rows: list[tuple[str, Any]] = [("title", item.get("title"))]
     if item.get("type") in STATUSES:
@@ -41,8 +42,8 @@ LINKS = ("delivered", "quantities", "project", "fulfils", "partners")
 
 
 def linked_records(
-    engine: Any, item: dict[str, Any], analyst: bool = False
-) -> list[tuple[str, list[dict[str, Any]]]]:
+    engine: Any, item: RecordBase, analyst: bool = False
+) -> list[tuple[str, list[Record]]]:
     """The records this one points to, by relation: a project's figures, a figure's project,
     the pledges a delivery is counted against."""
     fields = item.get("fields") or {}
@@ -63,12 +64,22 @@ def linked_records(
     return out
 
 
-def source_link(source: dict[str, Any]) -> str:
+def conflict_links(item: Record) -> dict[str, str]:
+    """The disagreement each field row links to: its own; for a figure's minimum and maximum,
+    the one on its amount (``value``: sources give it as a number or a range)."""
+    out = {conflict["field"]: conflict["field"] for conflict in item.get("conflicts") or []}
+    if "value" in out and item["type"] == "quantity":
+        out.setdefault("min", "value")
+        out.setdefault("max", "value")
+    return out
+
+
+def source_link(source: Source) -> str:
     """The document page, scrolled to the fact's evidence."""
     return f"/documents/{source.get('document_id')}#fact-{source.get('fact_id')}"
 
 
-def record_data(engine: Engine, record_id: str, analyst: bool = False) -> dict[str, Any]:
+def record_data(engine: Engine, record_id: str, analyst: bool = False) -> Record:
     """One record as reviewed, with the history of every review: the page's data and
     ``/api/records/{id}``'s answer. A record held back is shown to analysts only."""
     item = record(engine, record_id)
@@ -83,7 +94,7 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
     engine = request.app.state.engine
     analyst = current_session(request) is not None
     item = record_data(engine, record_id, analyst)
-    raw = get_record(engine, record_id) or {}
+    raw = get_record(engine, record_id)
     sources = item.get("sources") or []
     pages = max(1, -(-len(sources) // SOURCES_PAGE))
     asked = request.query_params.get("page") or "1"
@@ -110,7 +121,7 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
         contexts.append((source, shown, shown_doc))
     by_doc = {source.get("doc"): source for source in sources}
 
-    def source_name(source: dict[str, Any]) -> str:
+    def source_name(source: Source) -> str:
         # Its outlet, else its article's title, else its file name.
         doc = docs.get(str(source.get("document_id"))) or {}
         return str(source.get("outlet") or doc.get("title") or source.get("doc"))
@@ -120,7 +131,7 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
         found = record(engine, actor_id)
         actors[actor_id] = found["title"] if found else actor_id
     delivered = (item.get("fields") or {}).get("delivered")
-    deliveries: list[dict[str, Any]] = []
+    deliveries: list[Record] = []
     if isinstance(delivered, dict):
         for entry in delivered.get("records") or []:
             found = record(engine, entry["id"] if isinstance(entry, dict) else str(entry))
@@ -129,7 +140,7 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
     context = {
         "item": item,
         "rows": field_rows(item),
-        "conflicted": {c["field"] for c in item.get("conflicts") or []},
+        "conflicted": conflict_links(item),
         "contexts": contexts,
         "by_doc": by_doc,
         "source_link": source_link,
@@ -141,7 +152,7 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
         "reviewable": set(reviewable_fields(raw)) if raw else set(),
         "statuses": STATUSES.get(item["type"], ()),
         "shown_value": shown_value,
-        "raw": raw,
+        "raw": raw or {},
         "first": first,
         "page": page,
         "pages": pages,
