@@ -19,6 +19,7 @@ from suivi.extraction.countries import (
     country_in_name,
     country_names,
     country_regex,
+    english_only_names,
 )
 from suivi.extraction.gazetteer import gazetteer, gazetteer_regex, known_people, lexicon
 from suivi.extraction.organisations import (
@@ -142,10 +143,16 @@ class ActorFinder:
 
     def _countries(self, doc: Doc, folded: str) -> list[_Actor]:
         found = []
-        for match in country_regex().finditer(folded):
+        names = country_names()
+        matches = list(country_regex().finditer(folded))
+        if is_english(doc):
+            names = {**names, **english_only_names()}
+            words = "|".join(re.escape(n) for n in english_only_names())
+            matches += re.finditer(rf"(?<![\w-])(?:{words})(?![\w])", folded) if words else []
+        for match in matches:
             if not raw_text(doc)[match.start()].isupper():
                 continue
-            code = country_names().get(fold_key(match.group(0)))
+            code = names.get(fold_key(match.group(0)))
             if not code or in_byline(doc, match.start(), match.end()):
                 continue
             found.append(

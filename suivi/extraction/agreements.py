@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP_WORDS
 from spacy.tokens import Doc
 
 from suivi.extraction.facts import actors_in, keywords, nearest_date, sectors, status_words
@@ -200,10 +201,21 @@ class AgreementFinder:
                 mention.status = None
             date = nearest_date(doc, sentence, start)
             mention.date = date.value if date else None
-            mention.title = " ".join(raw_text(doc)[start:scope_end].split()).rstrip(" ,.;:")[:160]
+            lead = _english_modifiers(raw_text(doc), start) if doc._.language == "en" else ""
+            title = lead + raw_text(doc)[start:scope_end]
+            mention.title = " ".join(title.split()).rstrip(" ,.;:")[:160]
             if (
                 pattern != "ordinal"
-                and _DEFINITE.search(before)
+                and (
+                    _DEFINITE.search(before)
+                    # "the naval pact": the article before the English modifiers
+                    or (
+                        lead
+                        and _DEFINITE.search(
+                            folded[max(0, start - len(lead) - 8) : start - len(lead)]
+                        )
+                    )
+                )
                 and self._refers_back(mention, mentions, bare=bare)
             ):
                 continue
@@ -350,3 +362,33 @@ def _sides_named_before(doc: Doc, start: int) -> list[str]:
             return states
         end = previous.start_char
     return []
+
+
+# Verbs news puts just before an English agreement's modifiers ("sign solar energy MoU").
+_EN_VERBS = frozenset(
+    "sign signs signed signing ink inks inked seal seals sealed reach reaches reached "
+    "conclude concludes concluded agree agrees agreed renew renews renewed withdraw quit "
+    "exit join joins joined approve approves approved ratify ratified finalise finalize "
+    "announce announces announced".split()
+)
+
+
+def _english_modifiers(text: str, start: int) -> str:
+    """The words that qualify an English agreement before its noun: "an international grain
+    deal", "a five-year defence cooperation agreement" (French puts them after the noun,
+    where the title already reads them). Up to four words, back to an article, a
+    preposition, a verb or a name."""
+    words = re.findall(r"[\w’'-]+\s+", text[max(0, start - 80) : start])
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = word.strip().lower()
+        if (
+            len(kept) == 4
+            or bare in _EN_STOP_WORDS
+            or bare in _EN_VERBS
+            or not word[:1].isalpha()
+            or word[:1].isupper()
+        ):
+            break
+        kept.insert(0, word)
+    return "".join(kept)

@@ -35,6 +35,18 @@ def country_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def english_only_names() -> dict[str, str]:
+    """Folded English names that are states only in an English text ("Chad" is a given
+    name in French) -> ISO code."""
+    english = {fold_key(name): code for code, name in Locale("en").territories.items()}
+    return {
+        fold_key(name): english[fold_key(name)]
+        for name in load("countries.json")["names_only_english"]
+        if fold_key(name) in english
+    }
+
+
+@lru_cache(maxsize=1)
 def canonical_names() -> dict[str, str]:
     """ISO code -> the everyday French name (used to name a state)."""
     return {code: name for code, name in Locale("fr").territories.items() if len(code) == 2}

@@ -53,11 +53,13 @@ def enumerated(text: str) -> list[tuple[str, int, int]]:
 
 
 def dateline_place(doc: Doc, start: int, end: int) -> bool:
-    """A capitalised word opening a line before a comma or dash: "ACCRA, May 18" is a place."""
+    """A capitalised word opening a line before a comma or dash: "ACCRA, May 18" is a place
+    ("N'DJAMENA, May 2" too, whose first letters the apostrophe cuts off)."""
     line_start = raw_text(doc).rfind("\n", 0, start) + 1
     word = raw_text(doc)[start:end]
+    lead = raw_text(doc)[line_start:start].strip(" (")
     return (
-        not raw_text(doc)[line_start:start].strip(" (")
+        (not lead or re.fullmatch(r"[A-Z]{1,2}['’]", lead) is not None)
         and word.isupper()
         and re.match(r"\s*(?:,|[-–—]|\()", raw_text(doc)[end : end + 3]) is not None
     )
@@ -237,6 +239,8 @@ def clean_org(span: Span) -> tuple[str, int, int] | None:
         return None  # "CFA", "LNG": a currency or a term of trade
     if not name[:1].isupper() or len(name) < 2 or "|" in name:
         return None  # "Rubrique | Jeudi": page chrome
+    if key.split()[0] in MONTHS and all(w.isdigit() or w in MONTHS for w in key.split()):
+        return None  # "March 13": a dateline's date
     if len(tokens) == 1 and not (name.isupper() or key in gazetteer()):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -56,3 +56,28 @@ def test_an_agreement_signed_between_the_two_countries_has_the_states_just_named
     )
     first, *_ = extract(extractor, text, published="2025-05")["agreements"]
     assert sorted(first["parties"]) == ["TG", "TR"]
+
+
+@pytest.mark.slow
+def test_an_english_dispatch_names_its_states_and_dates_its_news_not_its_filing(
+    extractor: Any,
+) -> None:
+    text = (
+        "Chad, Turkey sign solar energy MoU\n"
+        "ANKARA, March 13, 2025 - Chad and Turkey signed a memorandum of understanding on "
+        "solar energy on Wednesday, officials said.\n"
+    )
+    result = extract(extractor, text)
+    names = {a["name"] for a in result["actors"]}
+    assert {"Tchad", "Turquie"} <= names and "March 13" not in names
+    [agreement] = result["agreements"]
+    assert agreement["date"] == "2025-03-12"  # the Wednesday before the Thursday dateline
+    assert sorted(agreement["parties"]) == ["TD", "TR"]
+    assert agreement["title"].startswith("solar energy MoU")
+
+
+@pytest.mark.slow
+def test_an_english_agreement_keeps_the_words_that_qualify_it(extractor: Any) -> None:
+    text = "Russia decided to withdraw from an international grain deal last week.\n"
+    [agreement] = extract(extractor, text)["agreements"]
+    assert agreement["title"].startswith("international grain deal")
