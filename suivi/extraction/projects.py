@@ -164,7 +164,12 @@ class ProjectFinder:
             head = fold_chars(raw_text(doc)[start:end])
             head_word = fold_key(head).split()[0]
             told = next((p for p in projects if p.key == fold_key(name) and not location), None)
-            if told is None and not location and _DEFINITE.search(folded, 0, start):
+            if (
+                told is None
+                and not location
+                and _DEFINITE.search(folded, 0, start)
+                and place_after(doc, stop, sentence.end_char) is None
+            ):
                 # "la ligne de chemin de fer Conakry-Bamako … Le chemin de fer, s'il voit le
                 # jour…": the words of a project named before, with "le", name it again
                 words = set(fold_key(name).split())
