@@ -94,6 +94,8 @@ def build(
             if category == "projects":
                 for fact in group:
                     ctx.projects_in.setdefault(fact.document.id, set()).add(record["id"])
+                    spans = ctx.project_spans.setdefault(fact.document.id, [])
+                    spans.append((fact.start, fact.end, record["id"]))
             records.append(record)
     link(records, verdicts)
     _link_figures(records, facts_of)

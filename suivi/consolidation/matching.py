@@ -44,6 +44,8 @@ class Context:
     projects_in: dict[str, set[str]] = field(default_factory=dict)
     # Where each document names a state: (start, end, ISO code) of its evidence sentence.
     state_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    # Where each document names a project: (start, end, record id) of its evidence sentence.
+    project_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     def when(self, fact: Fact, own: str | None) -> str | None:
         """The fact's own date, else its document's reference date."""
@@ -130,13 +132,27 @@ def _project_heads() -> frozenset[str]:
     return frozenset(fold_words(head).split()[0] for head in heads)
 
 
+@lru_cache(maxsize=1)
+def _kind_phrases() -> list[tuple[str, str]]:
+    path = Path(__file__).parent / "data" / "project_kinds.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    pairs = [(fold_words(p), kind) for kind, ps in table.items() if kind[0] != "_" for p in ps]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
 def project_kind(fact: Fact) -> str:
     """The kind of undertaking a project's name names (raffinerie, centrale, banque…).
 
-    It is the first word of the name that names an undertaking, so that "première
-    raffinerie d'or nationale" and "raffinerie d'or" are both refineries.
+    The phrase of a kind that starts earliest in the name gives it, in either language
+    ("centrale solaire de Kaya" and "solar plant in Kaya" are both power plants); else the
+    first word of the name that names an undertaking, so that "première raffinerie d'or
+    nationale" and "raffinerie d'or" are both refineries.
     """
-    words = [w for w in fold_words(fact.get("name") or "").split() if w not in STOPWORDS]
+    name = f" {fold_words(fact.get('name') or '')} "
+    found = [(name.find(f" {p} "), kind) for p, kind in _kind_phrases() if f" {p} " in name]
+    if found:
+        return min(found, key=lambda item: item[0])[1]
+    words = [w for w in name.split() if w not in STOPWORDS]
     heads = _project_heads()
     return next((w for w in words if w in heads), words[0] if words else "")
 
@@ -297,6 +313,8 @@ def same_quantity(a: Fact, b: Fact, ctx: Context) -> float:
     same_value = _close(a.get("min"), b.get("min")) and _close(a.get("max"), b.get("max"))
     if same_value and _same_goods_or_untold(a, b, subject_a, subject_b, ctx):
         return 1
+    if same_value and _projects_of(a, ctx) & _projects_of(b, ctx):
+        return 1  # "une centrale solaire de 50 MW à Kaya", "a 50 MW solar plant in Kaya"
     if not subject_a or not subject_b:
         return 0
     similarity = fuzz.token_set_ratio(subject_a, subject_b) / 100
@@ -305,6 +323,12 @@ def same_quantity(a: Fact, b: Fact, ctx: Context) -> float:
         return 1 + similarity if similarity >= 0.7 or shared else 0
     same_kind = a.get("kind") and a.get("kind") == b.get("kind")
     return similarity if same_kind and similarity >= 0.9 and len(shared) >= 2 else 0
+
+
+def _projects_of(fact: Fact, ctx: Context) -> set[str]:
+    # The projects whose own sentence states the figure.
+    spans = ctx.project_spans.get(fact.document.id, [])
+    return {record for start, end, record in spans if start < fact.end and fact.start < end}
 
 
 def _same_goods_or_untold(a: Fact, b: Fact, subject_a: str, subject_b: str, ctx: Context) -> bool:

@@ -203,3 +203,43 @@ def test_projects_carry_their_figures_and_actors_their_records(engine: Engine) -
         r["id"] for r in query_records(engine, RecordFilter(actor=actors["Yadran"], type="project"))
     ] == [project["id"]]
     assert project["outlets"] == 1 and project["independent_sources"] == 1
+
+
+def test_a_plant_and_its_capacity_told_in_french_and_in_english_are_one_each(
+    engine: Engine,
+) -> None:
+    french = "Le texte prévoit la construction d'une centrale solaire de 50 MW à Kaya."
+    english = "The deal covers a 50 MW solar plant in Kaya, officials said."
+    for name, text, plant, published in (
+        ("fr.txt", french, "centrale solaire de Kaya", "2025-03-12"),
+        ("en.txt", english, "solar plant in Kaya", "2025-03-13"),
+    ):
+        article(
+            engine,
+            name,
+            text,
+            {
+                "projects": [
+                    fact(text, text, name=plant, location="Kaya", sectors=["energy"], status=None)
+                ],
+                "quantities": [
+                    fact(
+                        text,
+                        text,
+                        min=50,
+                        max=50,
+                        unit="MW",
+                        per=None,
+                        kind=None,
+                        year=None,
+                        subject="centrale" if name == "fr.txt" else "deal covers",
+                    )
+                ],
+            },
+            published=published,
+        )
+    refresh(engine, TODAY)
+    [project] = by_type(engine, "project")
+    [figure] = by_type(engine, "quantity")
+    assert docs_of(project) == docs_of(figure) == {"fr.txt", "en.txt"}
+    assert figure["fields"]["project"] == project["id"]
