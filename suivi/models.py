@@ -54,6 +54,7 @@ class Document:
     published: str | None
     order: int
     text: str = field(repr=False)
+    language: str = "fr"
 
 
 @dataclass(frozen=True)

@@ -162,7 +162,14 @@ def _independence(facts: list[Fact], groups: dict[str, int]) -> tuple[int, int]:
 
 
 def _common(facts: list[Fact], name: str) -> Any:
-    return commonest([str(f.get(name)) for f in facts if f.get(name)])
+    return commonest([str(f.get(name)) for f in read_in_french(facts, name)])
+
+
+def read_in_french(facts: list[Fact], name: str) -> list[Fact]:
+    """The facts that give ``name``, those of French articles only when there are some:
+    the portal speaks French first, so a thing told in both languages is named in French."""
+    giving = [f for f in facts if f.get(name)]
+    return [f for f in giving if f.document.language == "fr"] or giving
 
 
 def _actor_record(group: list[Fact], groups: dict[str, int]) -> Record:
@@ -254,7 +261,7 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str,
     if category == "agreements":
         sectors = sorted({s for f in group for s in f.get("sectors") or []})
         parties = sorted({p for f in group for p in f.get("parties") or []})
-        name = designation(group)
+        name = designation(read_in_french(group, "title")) or designation(group)
         fields = {
             "name": name,
             "aliases": wordings(group, name),
@@ -288,9 +295,8 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str,
             "place": lambda f: f.get("place"),
         }
         return fields, checked
-    fields = {
-        name: latest(name) for name in ("min", "max", "unit", "per", "subject", "kind", "year")
-    }
+    fields = {name: latest(name) for name in ("min", "max", "unit", "per", "kind", "year")}
+    fields["subject"] = latest_value(read_in_french(group, "subject"), lambda f: f.get("subject"))
     checked = {"value": _amount, "year": lambda f: f.get("year")}
     return fields, checked
 

@@ -36,7 +36,9 @@ _CLAUSE = re.compile(
     r"couvre|couvrent|cherche|cherchent|"
     r"(?:en|le|du|depuis|dès|in|on|since) (?:\d|janvier|février|mars|avril|mai|juin|"
     r"juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december)|cette|ce mois|this)\b",
+    r"june|july|august|september|october|november|december|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|cette|ce mois|this)\b",
     re.IGNORECASE,
 )
 # Where a designation is cut unless that leaves its kind alone ("traité qui institue la
@@ -45,6 +47,11 @@ _CLAUSE = re.compile(
 _SOFT = re.compile(
     r"\s(?:qui|que|qu['’]|dont|où|where|which|that|who|entre|avec|between|with|"
     r"d['’]une valeur|pour un montant|worth)\b",
+    re.IGNORECASE,
+)
+_DAY = re.compile(
+    r"\s(?:on|ce|le)\s(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b(?:\s\d{1,2}(?:er)?(?:\s[^\W\d]+)?)?",
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(r"\w{3,}ant$")
@@ -82,7 +89,8 @@ def kind_of(words: str | None) -> str | None:
 def _cut(title: str) -> str:
     # Keep the words before the clause starts. The match runs on the text as written: "à"
     # opens a name's complement ("relatif à la pêche"), "a" a clause ("a été signé").
-    text = " ".join(title.split())
+    # "agreement on Thursday on the transit of oil": the day is no part of the name.
+    text = _DAY.sub("", " ".join(title.split()))
     match = _CLAUSE.search(text)
     # "accord à l'industrie…": no name goes on from its kind with "à"; a clause does.
     opening = re.match(r"^(\S+(?: d['’]\S+)?)\s+(?:à|a|au|aux)\s", text, re.IGNORECASE)

@@ -14,7 +14,9 @@ from suivi.store.schema import facts
 def load_facts(engine: Engine) -> tuple[list[Document], list[Fact]]:
     """Every document and every stored fact (as extracted), in ingestion order."""
     by_id = {
-        row.id: Document(row.id, row.name, row.outlet, row.published, order, row.text)
+        row.id: Document(
+            row.id, row.name, row.outlet, row.published, order, row.text, row.language or "fr"
+        )
         for order, row in enumerate(documents_in_order(engine))
     }
     with engine.connect() as connection:

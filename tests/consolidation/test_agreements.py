@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from builders import (
     A3,
     TODAY,
@@ -251,3 +253,31 @@ def test_an_agreement_without_parties_takes_the_states_its_own_sentence_names(
     refresh(engine, TODAY)
     [agreement] = query_records(engine, RecordFilter(type="agreement", partner="RU"))
     assert agreement["fields"]["parties"] == ["ML", "RU"]
+
+
+def _titled(title: str, doc: str, language: str = "fr") -> Any:
+    from suivi.models import Document, Fact
+
+    document = Document(doc, f"{doc}.txt", None, None, 0, title, language)
+    return Fact(0, "agreements", {"title": title}, document, 0, len(title))
+
+
+def test_a_designation_leaves_out_the_day_it_was_signed() -> None:
+    from suivi.consolidation.designations import designation
+
+    english = _titled("agreement on Thursday on the transit of crude oil, officials said", "a")
+    assert designation([english]) == "agreement on the transit of crude oil"
+    french = _titled("accord le mardi 3 juin sur la pêche artisanale", "b")
+    assert designation([french]) == "accord sur la pêche artisanale"
+
+
+def test_a_thing_told_in_both_languages_is_named_in_french() -> None:
+    from suivi.consolidation.build import read_in_french
+
+    facts = [
+        _titled("solar energy memorandum", "a", "en"),
+        _titled("solar energy memorandum", "b", "en"),
+        _titled("mémorandum sur l'énergie solaire", "c"),
+    ]
+    assert [f.document.id for f in read_in_french(facts, "title")] == ["c"]
+    assert len(read_in_french(facts[:2], "title")) == 2
