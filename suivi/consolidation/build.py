@@ -283,7 +283,12 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str,
     if category == "events":
         participants = sorted({p for f in group for p in f.get("participants") or []})
         fields = {
-            "event_type": group[0].get("type"),
+            # The broader event names the group: the talks held during a visit are that visit
+            "event_type": min(
+                (str(f.get("type")) for f in group if f.get("type")),
+                key=lambda kind: (_EVENT_BREADTH.get(kind, 9), kind),
+                default=None,
+            ),
             "start": fixed("start"),
             "end": fixed("end"),
             "place": fixed("place"),
@@ -299,6 +304,9 @@ def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str,
     fields["subject"] = latest_value(read_in_french(group, "subject"), lambda f: f.get("subject"))
     checked = {"value": _amount, "year": lambda f: f.get("year")}
     return fields, checked
+
+
+_EVENT_BREADTH = {"summit": 0, "visit": 1}
 
 
 def _amount(fact: Fact) -> Any:

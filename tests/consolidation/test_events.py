@@ -92,3 +92,33 @@ def test_a_visit_and_the_talks_held_during_it_are_one_event(engine: Engine) -> N
     refresh(engine, TODAY)
     every = query_records(engine, RecordFilter(type="event", published=None))
     assert sorted(sorted(docs_of(r)) for r in every) == [["later.txt"], ["talks.txt", "visit.txt"]]
+
+
+def test_a_visit_told_first_as_its_talks_is_named_a_visit(engine: Engine) -> None:
+    from builders import person
+
+    talks = "Le 3 mars à Niamey, le ministre Karim Sala a eu un entretien avec le président."
+    visit = "Le ministre Karim Sala a effectué le 3 mars une visite de travail à Niamey."
+    for name, text, kind in (("t.txt", talks, "meeting"), ("v.txt", visit, "visit")):
+        article(
+            engine,
+            name,
+            text,
+            {
+                "actors": [person(text, "Karim Sala")],
+                "events": [
+                    fact(
+                        text,
+                        text,
+                        type=kind,
+                        participants=["Karim Sala"],
+                        start="2025-03-03",
+                        place="Niamey",
+                    )
+                ],
+            },
+        )
+    refresh(engine, TODAY)
+    [event] = by_type(engine, "event")
+    assert docs_of(event) == {"t.txt", "v.txt"}
+    assert event["fields"]["event_type"] == "visit"
