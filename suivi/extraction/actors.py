@@ -30,6 +30,7 @@ from suivi.extraction.organisations import (
     SUFFIXED,
     clean_org,
     dateline_place,
+    dateline_source,
     english_parts,
     enumerated,
     is_english,
@@ -104,7 +105,8 @@ class ActorFinder:
         found.extend(self._countries(doc, folded))
         found.extend(self._organisations(doc))
         found.extend(self._entities(doc))
-        actors = _fold_acronyms(raw_text(doc), self._merge(found))
+        kept = [a for a in found if not dateline_source(doc, a.start, a.end)]
+        actors = _fold_acronyms(raw_text(doc), self._merge(kept))
         if is_english(doc):
             for actor in actors:
                 # An English text names "the United Nations", not "l'Organisation des Nations

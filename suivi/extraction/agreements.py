@@ -344,20 +344,27 @@ class AgreementFinder:
 # "signé entre les deux pays": the two sides are the states just named.
 _BOTH_SIDES = re.compile(
     r"\b(?:entre|par)\s+les\s+deux\s+(?:pays|etats|parties|gouvernements)\b"
+    r"|\bles\s+deux\s+(?:dirigeants|chefs\s+d'etat|presidents|ministres|delegations)\b"
     r"|\b(?:between|by)\s+(?:the\s+two|both)\s+(?:countries|states|sides|governments)\b"
+    r"|\b(?:the\s+two|both)\s+(?:leaders|presidents|ministers|delegations)\b"
 )
 
 
 def _sides_named_before(doc: Doc, start: int) -> list[str]:
     """The two states named by the closest of the two sentences before ``start`` that names
-    exactly two ("L'Iran et le Niger renforcent leur coopération. Un protocole a été signé
-    entre les deux pays"); none when no such sentence is near."""
+    exactly two, or whose people are of two ("L'Iran et le Niger renforcent leur
+    coopération. Un protocole a été signé entre les deux pays"); none when none is near."""
     end = start
     for _ in range(2):
         if end <= 0:
             break
         previous = sentence_at(doc, end - 1)
         states = [p for p in actors_in(doc, previous.start_char, end, ("country",)) if len(p) == 2]
+        # "Erdoğan a reçu le général Tiani. Les deux dirigeants ont signé…": their states
+        named = set(actors_in(doc, previous.start_char, end, ("person",)))
+        for actor in doc._.actors:
+            if actor["name"] in named and actor["country"] and actor["country"] not in states:
+                states.append(actor["country"])
         if len(states) == 2:
             return states
         end = previous.start_char

@@ -52,6 +52,20 @@ def enumerated(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_DATELINE_SOURCE = re.compile(r"\s*[A-ZÀ-Ý][\w'’ .-]*,[^()\n]{0,40}\(\s*")
+
+
+def dateline_source(doc: Doc, start: int, end: int) -> bool:
+    """The agency named in a dateline's brackets ("Istanbul, 8 octobre 2025 (Agence Sahel
+    Info) –") is who wrote the story, not an actor of it."""
+    text = raw_text(doc)
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(
+        _DATELINE_SOURCE.fullmatch(text[line_start:start])
+        and re.match(r"\s*\)", text[end : end + 3])
+    )
+
+
 def dateline_place(doc: Doc, start: int, end: int) -> bool:
     """A capitalised word opening a line before a comma or dash: "ACCRA, May 18" is a place
     ("N'DJAMENA, May 2" too, whose first letters the apostrophe cuts off)."""
@@ -221,6 +235,15 @@ def clean_org(span: Span) -> tuple[str, int, int] | None:
                 tokens = tokens[1:]
             if not tokens:
                 return None
+        # "[on] Wednesday in Istanbul": a day and what follows it are no part of a name
+        while tokens and (
+            fold_key(tokens[0].text) in _WEEKDAYS
+            or fold_key(tokens[0].text) in MONTHS
+            or (tokens[0].is_alpha and tokens[0].text.islower())
+        ):
+            tokens = tokens[1:]
+        if not tokens:
+            return None
         tokens = _extend_english(doc, tokens)
     else:
         # "Assemblée populaire de la": the model stopped inside the name; keep its head.

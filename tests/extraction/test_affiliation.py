@@ -88,3 +88,19 @@ def test_an_international_body_takes_no_state_from_its_neighbours(extractor: Any
         "une revue du programme à Yaoundé.\n",
     )
     assert actors["Fonds monétaire international"]["country"] is None
+
+
+@pytest.mark.slow
+def test_the_agency_of_a_dateline_and_an_english_day_are_not_actors(extractor: Any) -> None:
+    french = _actors(
+        extractor,
+        "Kayes, 8 octobre 2025 (Agence Falémé Presse) – Le ministre malien des Mines a visité "
+        "la mine de Sadiola.\n",
+    )
+    assert not any("Falémé" in name for name in french)
+    english = _actors(
+        extractor,
+        "The fourth Gulf-Africa Partnership Summit opened on Wednesday in Istanbul, officials "
+        "said.\n",
+    )
+    assert not any("Wednesday" in name for name in english)

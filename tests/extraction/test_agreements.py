@@ -81,3 +81,13 @@ def test_an_english_agreement_keeps_the_words_that_qualify_it(extractor: Any) ->
     text = "Russia decided to withdraw from an international grain deal last week.\n"
     [agreement] = extract(extractor, text)["agreements"]
     assert agreement["title"].startswith("international grain deal")
+
+
+@pytest.mark.slow
+def test_an_agreement_the_two_leaders_signed_has_their_states(extractor: Any) -> None:
+    text = (
+        "Le président turc Recep Tayyip Erdoğan a reçu jeudi le général Abdourahamane Tiani. "
+        "Les deux dirigeants ont signé un accord de coopération militaire.\n"
+    )
+    [agreement] = extract(extractor, text, published="2025-10-10")["agreements"]
+    assert sorted(agreement["parties"]) == ["NE", "TR"]
