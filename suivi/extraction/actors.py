@@ -69,6 +69,15 @@ _DEFINED_ACRONYM = re.compile(
 )
 
 
+_LOOSE_ACRONYM = re.compile(r"((?:\s+[\w'’-]+){1,5}?)\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*[),]")
+_FUNCTION_WORDS = frozenset("de des du d la le l les et en pour sur au aux of the and for".split())
+
+
+def _initials(name: str) -> str:
+    words = re.split(r"[\s'’-]+", fold_key(name))
+    return "".join(w[0] for w in words if w and w not in _FUNCTION_WORDS)
+
+
 def _fold_acronyms(text: str, actors: list[_Actor]) -> list[_Actor]:
     """The acronym in "Agence coréenne de coopération (KOICA)" names the organisation just
     before it, not a second one; a name the model cut short before the parenthesis is
@@ -83,10 +92,18 @@ def _fold_acronyms(text: str, actors: list[_Actor]) -> list[_Actor]:
         surface = text[actor.start : actor.end]
         for match in re.finditer(re.escape(surface), text):
             defined = _DEFINED_ACRONYM.match(text, match.end())
+            loose = False
             if defined is None or defined.group(2) not in acronyms:
-                continue
+                # "Fonds d'Abou Dhabi pour le développement (FADD)": lower-case words the
+                # model left out, when the acronym spells the initials of the whole name
+                defined = _LOOSE_ACRONYM.match(text, match.end())
+                if defined is None or defined.group(2) not in acronyms:
+                    continue
+                if _initials(surface + defined.group(1)) != defined.group(2).lower():
+                    continue
+                loose = True
             tail = defined.group(1)
-            if tail and tail.split()[-1][:1].isupper() and surface == actor.name:
+            if tail and (loose or tail.split()[-1][:1].isupper()) and surface == actor.name:
                 actor.name = " ".join((surface + tail).split())
                 actor.end = match.end() + len(tail) if match.start() == actor.start else actor.end
             elif tail:

@@ -183,9 +183,9 @@ def country_near(folded: str, start: int, end: int) -> str | None:
             if code:
                 candidates.append((distance_of(word.start()), code))
         for match in country_regex().finditer(window):
-            prefix = window[max(0, match.start() - 5) : match.start()]
+            prefix = window[max(0, match.start() - 10) : match.start()]
             if (
-                re.search(r"(?:de|du|d'|of|'s)\s*$", prefix)
+                re.search(r"(?:\bde(?:\s+la|\s+l')?|\bdu|\bd'|\bof(?:\s+the)?|'s)\s*$", prefix)
                 or window[match.end() : match.end() + 2] == "'s"
             ):
                 code = country_names().get(fold_key(match.group(0)))
@@ -206,6 +206,8 @@ _PHRASE_START = re.compile(
     # "M." and "Dr." are titles, not the end of a sentence
     r"(?<!\bm)(?<!\bmr)(?<!\bdr)(?<!\bmme)(?<!\bpr)\.|[;\n,()]"
     r"|\b(?:par|pour|avec|selon|by|with|for|according to)\b"
+    # "X et l'ambassadeur de Chine Y", "X et son homologue russe Y": another person's phrase
+    r"|\b(?:et|and)\s+(?=(?:l'|le\s|la\s|les\s|son\s|sa\s|ses\s|leur\s|the\s|his\s|her\s))"
     # a verb: the name is then its object, not the phrase's head ("X a reçu le colonel Y");
     # "a" alone is also "à" once folded, so only with a participle after it
     r"|\b(?:a|ont|avait|avaient)\s+(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|u|us|t)\b"

@@ -35,6 +35,35 @@ def test_an_organisations_own_name_can_say_its_state(name: str, country: str | N
     assert country_in_name(name) == country
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        (
+            "Le ministre des Affaires étrangères et des Burkinabè de l’Extérieur Idrissa Sawadogo "
+            "et l’Ambassadeur de la République populaire de Chine Wang Lin ont signé la "
+            "convention.",
+            "Wang Lin",
+            "CN",
+        ),
+        (
+            "Le président malien et son homologue russe Vladimir Poutine ont signé l'accord.",
+            "Vladimir Poutine",
+            "RU",
+        ),
+        (
+            "Le ministre nigérien de l’Économie et des Finances, Moussa Sidi, a reçu la mission.",
+            "Moussa Sidi",
+            "NE",
+        ),
+    ],
+)
+def test_a_persons_own_phrase_ends_where_another_persons_begins(
+    sentence: str, name: str, country: str
+) -> None:
+    start = sentence.index(name)
+    assert country_near(fold_chars(sentence), start, start + len(name)) == country
+
+
 def test_the_head_of_a_delegation_shares_its_state() -> None:
     sentence = "La délégation chinoise, conduite par M. Wen Dapeng, a visité le chantier."
     start = sentence.index("Wen Dapeng")
@@ -104,3 +133,13 @@ def test_the_agency_of_a_dateline_and_an_english_day_are_not_actors(extractor: A
         "said.\n",
     )
     assert not any("Wednesday" in name for name in english)
+
+
+@pytest.mark.slow
+def test_a_name_defined_by_its_acronym_keeps_its_lower_case_words(extractor: Any) -> None:
+    actors = _actors(
+        extractor,
+        "La convention de prêt entre le Tchad et le Fonds d’Abou Dhabi pour le développement "
+        "(FADD) a été signée le 3 mai. Le FADD financera une route de 300 km.\n",
+    )
+    assert "Fonds d’Abou Dhabi pour le développement" in actors and "FADD" not in actors
