@@ -43,6 +43,7 @@ from suivi.extraction.people import (
     clean_person,
     could_be_person,
     country_near,
+    home_state,
     in_byline,
     role_near,
 )
@@ -113,6 +114,13 @@ def _fold_acronyms(text: str, actors: list[_Actor]) -> list[_Actor]:
     return [a for a in actors if id(a) not in dropped]
 
 
+# Offices of a government, whose holder serves the state the story is about unless a word
+# says otherwise (ambassadors, envoys and company heads are left out: they are often foreign).
+_CABINET = re.compile(
+    r"\b(?:ministre|premier ministre|minister|prime minister|secretaire d'etat)\b"
+)
+
+
 class ActorFinder:
     """Pipeline component: sets ``doc._.actors`` to contract-shaped actor items."""
 
@@ -146,8 +154,12 @@ class ActorFinder:
                 )
             elif actor.type != "country":
                 actor.country = actor.country or country_near(folded, actor.start, actor.end)
-                if actor.type == "person":
-                    actor.role = role_near(doc, actor.start, actor.end)
+            if actor.type == "person":
+                actor.role = role_near(doc, actor.start, actor.end)
+                if not actor.country and actor.role and _CABINET.search(fold_chars(actor.role)):
+                    # "le ministre des Mines, X": a minister no word places serves the state
+                    # the story is about
+                    actor.country = home_state(doc, folded)
             item: dict[str, Any] = {
                 "name": actor.name,
                 "type": actor.type,

@@ -4,6 +4,7 @@ state said with a name."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP_WORDS
@@ -249,16 +250,60 @@ def role_near(doc: Doc, start: int, end: int) -> str | None:
     if after.startswith(","):
         clause = re.split(r"[,.;)\n]", after[1:], maxsplit=1)[0].strip()
         first = fold_chars(clause.split(" ")[0]) if clause else ""
+        if first in ("et", "and", "ou", "or", "de", "du", "des"):
+            first = ""  # "X, et du ministre des Mines, Y": the next person's title
         if first in lex["titles"] or first in ("chef", "responsable", "membre", "pdg", "directeur"):
             return clause[:100]
     before = text[max(0, start - 100) : start]
-    piece = re.split(r"[,.;(\n]", before)[-1].strip()
-    piece = re.sub(r"^(?:et|and|par|by|du|de|le|la|les|l['’])\s+", "", piece, flags=re.I).strip()
+    pieces = re.split(r"[,.;(\n]", before)
+    piece = pieces[-1].strip()
+    if not piece and len(pieces) >= 2 and before.rstrip().endswith(","):
+        piece = pieces[-2].strip()  # "et du ministre des Mines, X": the title before the comma
+    # "Y et l'ambassadeur de France, X": only the words after the other person's name
+    piece = re.split(r"\s(?:et|and)\s+(?=l['’]|le\s|la\s|les\s|son\s|sa\s|the\s)", piece)[-1]
+    while True:
+        shorter = re.sub(
+            r"^(?:et|and|par|by|du|de|le|la|les|l['’]|en pr[ée]sence du)\s*", "", piece, flags=re.I
+        ).strip()
+        if shorter == piece:
+            break
+        piece = shorter
     words = piece.split()
-    if words and any(
-        fold_chars(w) in lex["titles"]
-        and fold_chars(w) not in {"de", "du", "des", "d", "la", "le", "l", "et"}
-        for w in words
-    ):
-        return piece[:100] or None
-    return None
+    at = next(
+        (
+            n
+            for n in range(len(words) - 1, -1, -1)
+            if fold_chars(words[n]) in lex["titles"]
+            and fold_chars(words[n]) not in {"de", "du", "des", "d", "la", "le", "l", "et"}
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    while at > 0 and fold_chars(words[at - 1]) in {"premier", "vice", "haut", "sous", "ancien"}:
+        at -= 1  # "Premier ministre", "vice-président"
+    # "La cérémonie s'est tenue en présence du ministre de l'Économie, X": from the title
+    # nearest the name on
+    title_words = words[at:] if len(words) - at >= 2 or at == 0 else words
+    return " ".join(title_words)[:100] or None
+
+
+def home_state(doc: Doc, folded: str) -> str | None:
+    """The state a story is about: the one it names most (by name or capital), when it is
+    named at least twice and half again as often as any other."""
+    text = raw_text(doc)
+    counts: Counter[str] = Counter()
+    for match in country_regex().finditer(folded):
+        code = country_names().get(fold_key(match.group(0)))
+        if code and text[match.start()].isupper():
+            counts[code] += 1
+    for match in re.finditer(r"[\w'’-]+", folded):
+        code = capitals().get(match.group(0))
+        if code and text[match.start()].isupper():
+            counts[code] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None
+    return ranked[0][0]

@@ -143,3 +143,18 @@ def test_a_name_defined_by_its_acronym_keeps_its_lower_case_words(extractor: Any
         "(FADD) a été signée le 3 mai. Le FADD financera une route de 300 km.\n",
     )
     assert "Fonds d’Abou Dhabi pour le développement" in actors and "FADD" not in actors
+
+
+@pytest.mark.slow
+def test_a_minister_named_after_a_comma_has_his_title_and_the_storys_state(
+    extractor: Any,
+) -> None:
+    text = (
+        "Le Niger et la Turquie ont signé à Niamey un accord sur l'énergie. La cérémonie s'est "
+        "tenue en présence du ministre de l’Économie, Issa Garba, et du ministre des Mines, "
+        "Oumarou Dan Baba. Le Niger attend 200 MW de la future centrale de Niamey.\n"
+    )
+    actors = _actors(extractor, text)
+    assert actors["Oumarou Dan Baba"]["role"] == "ministre des Mines"
+    assert actors["Issa Garba"]["role"] == "ministre de l’Économie"
+    assert actors["Oumarou Dan Baba"]["country"] == "NE"
