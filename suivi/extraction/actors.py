@@ -21,7 +21,13 @@ from suivi.extraction.countries import (
     country_regex,
     english_only_names,
 )
-from suivi.extraction.gazetteer import gazetteer, gazetteer_regex, known_people, lexicon
+from suivi.extraction.gazetteer import (
+    gazetteer,
+    gazetteer_regex,
+    known_people,
+    known_people_regex,
+    lexicon,
+)
 from suivi.extraction.organisations import (
     ACRONYM,
     ACRONYM_STOP,
@@ -130,6 +136,7 @@ class ActorFinder:
         found.extend(self._countries(doc, folded))
         found.extend(self._organisations(doc))
         found.extend(self._entities(doc))
+        found.extend(self._known_people(doc))
         kept = [a for a in found if not dateline_source(doc, a.start, a.end)]
         actors = _fold_acronyms(raw_text(doc), self._merge(kept))
         if is_english(doc):
@@ -276,6 +283,14 @@ class ActorFinder:
                 start -= len(ordinal.group(0))  # "43e BIMA": a numbered unit
                 word = text[start:end]
             found.append(_Actor(word, "organization", start, end))
+        return found
+
+    def _known_people(self, doc: Doc) -> list[_Actor]:
+        found = []
+        for match in known_people_regex().finditer(raw_text(doc)):
+            if not in_byline(doc, match.start(), match.end()):
+                name = " ".join(match.group(0).split())
+                found.append(_Actor(name, "person", match.start(), match.end()))
         return found
 
     def _entities(self, doc: Doc) -> list[_Actor]:

@@ -49,3 +49,16 @@ def gazetteer_regex() -> re.Pattern[str]:
     body = "|".join(re.escape(n).replace("\\ ", r"\s+").replace("'", "['’]") for n in names)
     # Case matters here: "UA", "BAD" and "UN" are organisations only in capitals.
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def known_people_regex() -> re.Pattern[str]:
+    """Every widely known office-holder's name and alias, longest first, as written: the
+    statistical model misses some of them in long texts."""
+    names = sorted(
+        {n for r in load("people.jsonl") for n in [r["name"], *r.get("aliases", [])]},
+        key=len,
+        reverse=True,
+    )
+    body = "|".join(re.escape(n).replace("\\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")

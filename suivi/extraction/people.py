@@ -38,8 +38,9 @@ def in_byline(doc: Doc, start: int, end: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end]
     before = fold_chars(text[line_start:start]).strip()
+    # "Par X" opens its line; "une promesse faite par X" is a sentence, not a byline.
     if "©" in text[line_start:start] or re.search(
-        r"(?:^|\W)(?:par|by|credits?|photo|source)\s*:?\s*$", before
+        r"^\W*(?:par|by|credits?|photo|source)\s*:?\s*$", before
     ):
         return True
     rest = re.sub(r"[\W\d_]+", " ", line).split()

@@ -158,3 +158,16 @@ def test_a_minister_named_after_a_comma_has_his_title_and_the_storys_state(
     assert actors["Oumarou Dan Baba"]["role"] == "ministre des Mines"
     assert actors["Issa Garba"]["role"] == "ministre de l’Économie"
     assert actors["Oumarou Dan Baba"]["country"] == "NE"
+
+
+@pytest.mark.slow
+def test_a_person_after_par_in_a_sentence_is_no_byline(extractor: Any) -> None:
+    text = (
+        "Par Awa Diallo\n"
+        "Le Niger a reçu 50 000 tonnes de blé, suite à une promesse faite par Vladimir Poutine "
+        "lors du sommet de Saint-Pétersbourg. La délégation a été accueillie par Hama Zakari.\n"
+    )
+    actors = _actors(extractor, text)
+    assert actors["Vladimir Poutine"]["country"] == "RU"
+    assert "Hama Zakari" in actors
+    assert "Awa Diallo" not in actors
