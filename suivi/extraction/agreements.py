@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP_WORDS
 from spacy.tokens import Doc
 
+from suivi.extraction.agreement_context import BOTH_SIDES, english_modifiers, sides_named_before
 from suivi.extraction.facts import actors_in, keywords, nearest_date, sectors, status_words
 from suivi.extraction.facts import table as facts_table
 from suivi.extraction.text import folded_text, raw_text, sentence_at, sentence_evidence
@@ -201,7 +201,7 @@ class AgreementFinder:
                 mention.status = None
             date = nearest_date(doc, sentence, start)
             mention.date = date.value if date else None
-            lead = _english_modifiers(raw_text(doc), start) if doc._.language == "en" else ""
+            lead = english_modifiers(raw_text(doc), start) if doc._.language == "en" else ""
             title = lead + raw_text(doc)[start:scope_end]
             mention.title = " ".join(title.split()).rstrip(" ,.;:")[:160]
             if (
@@ -327,10 +327,8 @@ class AgreementFinder:
         parties = actors_in(
             doc, sentence.start_char, sentence.end_char, ("country", "organization")
         )
-        if _BOTH_SIDES.search(folded_text(doc), sentence.start_char, sentence.end_char):
-            parties += [
-                p for p in _sides_named_before(doc, sentence.start_char) if p not in parties
-            ]
+        if BOTH_SIDES.search(folded_text(doc), sentence.start_char, sentence.end_char):
+            parties += [p for p in sides_named_before(doc, sentence.start_char) if p not in parties]
         return {
             "title": mention.title,
             "sectors": mention.sectors,
@@ -339,63 +337,3 @@ class AgreementFinder:
             "status": mention.status,
             "evidence": sentence_evidence(doc, mention.start),
         }
-
-
-# "signé entre les deux pays": the two sides are the states just named.
-_BOTH_SIDES = re.compile(
-    r"\b(?:entre|par)\s+les\s+deux\s+(?:pays|etats|parties|gouvernements)\b"
-    r"|\bles\s+deux\s+(?:dirigeants|chefs\s+d'etat|presidents|ministres|delegations)\b"
-    r"|\b(?:between|by)\s+(?:the\s+two|both)\s+(?:countries|states|sides|governments)\b"
-    r"|\b(?:the\s+two|both)\s+(?:leaders|presidents|ministers|delegations)\b"
-)
-
-
-def _sides_named_before(doc: Doc, start: int) -> list[str]:
-    """The two states named by the closest of the two sentences before ``start`` that names
-    exactly two, or whose people are of two ("L'Iran et le Niger renforcent leur
-    coopération. Un protocole a été signé entre les deux pays"); none when none is near."""
-    end = start
-    for _ in range(2):
-        if end <= 0:
-            break
-        previous = sentence_at(doc, end - 1)
-        states = [p for p in actors_in(doc, previous.start_char, end, ("country",)) if len(p) == 2]
-        # "Erdoğan a reçu le général Tiani. Les deux dirigeants ont signé…": their states
-        named = set(actors_in(doc, previous.start_char, end, ("person",)))
-        for actor in doc._.actors:
-            if actor["name"] in named and actor["country"] and actor["country"] not in states:
-                states.append(actor["country"])
-        if len(states) == 2:
-            return states
-        end = previous.start_char
-    return []
-
-
-# Verbs news puts just before an English agreement's modifiers ("sign solar energy MoU").
-_EN_VERBS = frozenset(
-    "sign signs signed signing ink inks inked seal seals sealed reach reaches reached "
-    "conclude concludes concluded agree agrees agreed renew renews renewed withdraw quit "
-    "exit join joins joined approve approves approved ratify ratified finalise finalize "
-    "announce announces announced".split()
-)
-
-
-def _english_modifiers(text: str, start: int) -> str:
-    """The words that qualify an English agreement before its noun: "an international grain
-    deal", "a five-year defence cooperation agreement" (French puts them after the noun,
-    where the title already reads them). Up to four words, back to an article, a
-    preposition, a verb or a name."""
-    words = re.findall(r"[\w’'-]+\s+", text[max(0, start - 80) : start])
-    kept: list[str] = []
-    for word in reversed(words):
-        bare = word.strip().lower()
-        if (
-            len(kept) == 4
-            or bare in _EN_STOP_WORDS
-            or bare in _EN_VERBS
-            or not word[:1].isalpha()
-            or word[:1].isupper()
-        ):
-            break
-        kept.insert(0, word)
-    return "".join(kept)
