@@ -46,6 +46,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+# Sent on HTTPS answers only (directly, or behind a proxy trusted by `serve --proxy-headers`):
+# browsers then refuse plain HTTP to this site for a year.
+HSTS = "max-age=31536000"
 
 MESSAGES = {
     401: N_("Cette action est réservée aux analystes connectés."),
@@ -113,6 +116,8 @@ def create_app(store: Engine | str, locales: Path = LOCALES) -> FastAPI:
         response: Response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if request.url.scheme == "https":
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         if request.url.path.startswith("/static/"):
             response.headers["Cache-Control"] = "public, max-age=86400"
         return response
