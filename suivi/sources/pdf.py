@@ -8,13 +8,7 @@ from io import BytesIO
 
 from suivi.errors import SourceError
 from suivi.models import Article
-from suivi.sources.cleaning import strip_chrome
-from suivi.sources.metadata import (
-    language_of,
-    outlet_from_text,
-    published_from_text,
-    title_from_text,
-)
+from suivi.sources.text import text_article
 
 # pypdf reports what it repairs in a damaged file through logging and warnings; without a
 # handler, Python's last-resort handler would print them under the one line of an input.
@@ -40,23 +34,14 @@ def read_pdf(
     """
     if not is_pdf(data):
         raise SourceError(source, "not a PDF (its bytes do not start with %PDF-)")
-    pages = _pages(data, source, max_chars)
-    text = strip_chrome("\n\n".join(pages))
-    if len(text.split()) < 5:
-        raise SourceError(
-            source, "no article text in this PDF (a scanned PDF needs text recognition first)"
-        )
-    return Article(
-        source=source,
-        name=name,
-        raw=data,
-        text=text,
-        title=title_from_text(text),
-        published=published_from_text(text),
-        outlet=outlet_from_text(text),
-        url=url,
-        language=language_of(text),
+    return text_article(
+        data,
+        source,
+        name,
+        "\n\n".join(_pages(data, source, max_chars)),
         media_type="application/pdf",
+        url=url,
+        empty="no article text in this PDF (a scanned PDF needs text recognition first)",
     )
 
 
