@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,8 @@ def create_app(store: Engine | str, locales: Path = LOCALES) -> FastAPI:
     app.state.engine = engine
     app.state.locales = locales
     app.state.throttle = SignInThrottle()
+    # Signs the sign-in form's token (suivi.web.security); drawn anew when the portal starts.
+    app.state.csrf_key = secrets.token_bytes(32)
     app.add_middleware(GZipMiddleware, minimum_size=800)
     # Inside the headers below, so that a 304 carries them too.
     app.middleware("http")(revalidate)

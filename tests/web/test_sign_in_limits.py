@@ -111,3 +111,20 @@ def test_a_successful_sign_in_does_not_clear_an_address_for_spraying() -> None:
         throttle.failed("203.0.113.1", name)
     throttle.succeeded("203.0.113.1", "mine")
     assert throttle.blocked("203.0.113.1", "a4")
+
+
+def test_a_sign_in_token_pair_chosen_by_another_site_is_refused(tmp_path: Path) -> None:
+    # Another site that can set a cookie for this one (a sibling subdomain) plants a token
+    # and posts the same token with its own account's name: the analyst would be signed in
+    # as the attacker. Only tokens this portal minted count.
+    client = _client(tmp_path, "intrus")
+    client.cookies.set("suivi_csrf", "jeton-choisi-par-l-intrus")
+    response = client.post(
+        "/login",
+        data={"name": "intrus", "password": PASSWORD, "csrf": "jeton-choisi-par-l-intrus"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 403
+    assert "suivi_session" not in response.headers.get("set-cookie", "")
+    # The login page replaces the planted cookie with a token of its own, which works.
+    assert _sign_in(client, "intrus", PASSWORD) == 303
