@@ -38,12 +38,33 @@ def store_target(ctx: click.Context, db: str | None) -> str:
     help="Port to listen on.",
 )
 @click.option("--db", metavar="PATH_OR_URL", default=None, help=DB_HELP)
+@click.option(
+    "--proxy-headers",
+    is_flag=True,
+    help="Behind a reverse proxy: take the client's address and scheme from its "
+    "X-Forwarded-For and X-Forwarded-Proto headers (sent by --forwarded-allow-ips only).",
+)
+@click.option(
+    "--forwarded-allow-ips",
+    metavar="ADDRESSES",
+    default=None,
+    help="Comma-separated addresses or networks of the proxies whose forwarding headers are "
+    "believed, '*' for any (with --proxy-headers). Default: 127.0.0.1.",
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, db: str | None) -> None:
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    db: str | None,
+    proxy_headers: bool,
+    forwarded_allow_ips: str | None,
+) -> None:
     """Serve the portal: dashboard, records, documents, review and the JSON API.
 
     Pages are in French, in English with ?lang=en. Reading is public; reviewing needs an
-    account made with `suivi user add`.
+    account made with `suivi user add`. Behind a proxy that terminates TLS, --proxy-headers
+    makes cookies Secure and adds Strict-Transport-Security to HTTPS answers.
     """
     import uvicorn
 
@@ -51,6 +72,7 @@ def serve(ctx: click.Context, host: str, port: int, db: str | None) -> None:
     from suivi.store import create
     from suivi.web import create_app
 
+    proxies = _proxies(proxy_headers, forwarded_allow_ips)
     try:
         target = store_target(ctx, db)
         # A stopped ingest may have left the records behind the facts: repaired before serving.
@@ -60,7 +82,34 @@ def serve(ctx: click.Context, host: str, port: int, db: str | None) -> None:
         raise click.ClickException(str(error)) from error
     _check_free(host, port)
     click.echo(f"suivi: http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips=proxies,
+    )
+
+
+def _proxies(proxy_headers: bool, given: str | None) -> str:
+    """The proxies whose forwarding headers are believed, checked before the server starts."""
+    import ipaddress
+
+    if given is None:
+        return "127.0.0.1"
+    if not proxy_headers:
+        raise click.UsageError("--forwarded-allow-ips needs --proxy-headers")
+    for item in (part.strip() for part in given.split(",")):
+        if item == "*":
+            continue
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError as error:
+            raise click.BadParameter(
+                f"{item!r} is not an address or a network", param_hint="--forwarded-allow-ips"
+            ) from error
+    return given
 
 
 def _check_free(host: str, port: int) -> None:
@@ -95,8 +144,8 @@ def user() -> None:
 def add(ctx: click.Context, name: str, password_stdin: bool, db: str | None) -> None:
     """Create the analyst account NAME, or set a new password if it exists.
 
-    The password (10 characters or more) is asked twice, or read from standard input with
-    --password-stdin; only its argon2 hash is stored.
+    The password (10 characters or more, hard to guess) is asked twice, or read from
+    standard input with --password-stdin; only its argon2 hash is stored.
     """
     from suivi.store import create
     from suivi.store.accounts import add_user

@@ -21,13 +21,23 @@ from suivi.cli.base import (
     fail,
     into_store,
 )
-from suivi.errors import SuiviError
+from suivi.errors import SourceError, SuiviError, printable
 
 if TYPE_CHECKING:
     from suivi.pipeline.ingest import IngestReport
 
 # Pages, feeds and JSON Lines: their stored text, not the file, is what offsets point into.
-NOT_PLAIN_TEXT = {".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".jsonl", ".ndjson"}
+NOT_PLAIN_TEXT = {
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".xml",
+    ".rss",
+    ".atom",
+    ".jsonl",
+    ".ndjson",
+    ".pdf",
+}
 
 
 @cli.command()
@@ -135,19 +145,21 @@ def extract(files: tuple[Path, ...], workers: int, scheduler: str | None) -> Non
     for path in files:
         try:
             if not path.is_file():
-                raise SuiviError(f"{path}: no such file")
-            if path.suffix.lower() in NOT_PLAIN_TEXT:
-                raise SuiviError(
-                    f"{path}: extract reads plain-text files, whose offsets it reports; "
-                    "use `suivi ingest` for pages, feeds and JSON Lines"
+                raise SourceError(str(path), "no such file")
+            data = path.read_bytes()
+            if path.suffix.lower() in NOT_PLAIN_TEXT or data[:1024].lstrip().startswith(b"%PDF-"):
+                raise SourceError(
+                    str(path),
+                    "extract reads plain-text files, whose offsets it reports; "
+                    "use `suivi ingest` for pages, feeds, PDF and JSON Lines",
                 )
-            text = decode_bytes(path.read_bytes(), str(path))
+            text = decode_bytes(data, str(path))
         except SuiviError as error:
             fail(str(error))
             failed = True
             continue
         except OSError as error:
-            fail(f"{path}: cannot read ({error.strerror})")
+            fail(f"{printable(str(path))}: cannot read ({error.strerror})")
             failed = True
             continue
         if path.suffix.lower() in (".md", ".markdown"):

@@ -36,7 +36,7 @@ def decode_bytes(data: bytes, source: str) -> str:
         return text
     if looks_binary(data):
         raise SourceError(
-            source, "binary content, not text (expected .txt, .md, .html, a feed or .jsonl)"
+            source, "binary content, not text (expected .txt, .md, .html, .pdf, a feed or .jsonl)"
         )
     try:
         return data.decode("utf-8-sig")

@@ -13,6 +13,7 @@ from suivi.models import Article
 from suivi.sources.feeds import looks_like_feed, read_feed
 from suivi.sources.html import read_html
 from suivi.sources.jsonlines import read_jsonl
+from suivi.sources.pdf import PDF_HEADER, read_pdf
 from suivi.sources.text import read_text
 from suivi.sources.web import fetch
 
@@ -21,7 +22,15 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+KNOWN_SUFFIXES = (
+    TEXT_SUFFIXES
+    | MARKDOWN_SUFFIXES
+    | HTML_SUFFIXES
+    | FEED_SUFFIXES
+    | JSONL_SUFFIXES
+    | PDF_SUFFIXES
+)
 
 # A folder's own documentation is not an article.
 FOLDER_NOTES = {"readme", "manifest", "license", "licence", "changelog"}
@@ -47,7 +56,9 @@ def read_inputs(inputs: list[str], options: ReadOptions) -> Iterator[Article | S
             files, unreadable = _folder_files(path)
             yield from unreadable
             if not files and not unreadable:
-                yield SourceError(given, "folder holds no .txt, .md, .html, feed or .jsonl file")
+                yield SourceError(
+                    given, "folder holds no .txt, .md, .html, .pdf, feed or .jsonl file"
+                )
             for file in files:
                 yield from _guard(str(file), partial(_read_file, file, options))
         elif path.exists():
@@ -116,7 +127,9 @@ def _read_url(url: str, options: ReadOptions) -> Iterator[Article | SourceError]
         url, timeout=options.timeout, max_bytes=options.max_bytes, user_agent=options.user_agent
     )
     kind = got.content_type
-    if (
+    if kind == "application/pdf":
+        yield read_pdf(got.data, url, url, max_chars=options.max_bytes, url=url)
+    elif (
         "rss" in kind
         or "atom" in kind
         or (("xml" in kind or not kind) and looks_like_feed(got.data))
@@ -133,7 +146,10 @@ def _read_url(url: str, options: ReadOptions) -> Iterator[Article | SourceError]
 def _read_bytes(
     data: bytes, source: str, name: str, suffix: str, options: ReadOptions
 ) -> Iterator[Article | SourceError]:
-    if suffix in JSONL_SUFFIXES:
+    if suffix in PDF_SUFFIXES or data[:1024].lstrip().startswith(PDF_HEADER):
+        # A file that says it is a PDF is read as one whatever its name.
+        yield read_pdf(data, source, name, max_chars=options.max_bytes)
+    elif suffix in JSONL_SUFFIXES:
         yield from read_jsonl(data, source)
     elif suffix in FEED_SUFFIXES or (suffix not in KNOWN_SUFFIXES and looks_like_feed(data)):
         yield from read_feed(data, source, _fetcher(options))

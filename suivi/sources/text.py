@@ -55,16 +55,32 @@ def mask_markdown(text: str) -> str:
 
 def read_text(data: bytes, source: str, name: str, *, markdown: bool = False) -> Article:
     """An article from a text file's bytes."""
-    from suivi.errors import SourceError
-
     decoded = decode_bytes(data, source)
     if markdown:
         decoded = markdown_to_text(decoded)
+    return text_article(
+        data, source, name, decoded, media_type="text/markdown" if markdown else "text/plain"
+    )
+
+
+def text_article(
+    data: bytes,
+    source: str,
+    name: str,
+    decoded: str,
+    *,
+    media_type: str,
+    url: str | None = None,
+    empty: str = "no article text (fewer than five words once page chrome is removed)",
+) -> Article:
+    """The article whose bytes are ``data`` and whose text, as read, is ``decoded``: its
+    chrome removed, its metadata read from the text; ``empty`` says why too short a text
+    is refused."""
+    from suivi.errors import SourceError
+
     text = strip_chrome(decoded)
     if len(text.split()) < 5:
-        raise SourceError(
-            source, "no article text (fewer than five words once page chrome is removed)"
-        )
+        raise SourceError(source, empty)
     return Article(
         source=source,
         name=name,
@@ -73,6 +89,7 @@ def read_text(data: bytes, source: str, name: str, *, markdown: bool = False) ->
         title=title_from_text(text),
         published=published_from_text(decoded),
         outlet=outlet_from_text(decoded),
+        url=url,
         language=language_of(text),
-        media_type="text/markdown" if markdown else "text/plain",
+        media_type=media_type,
     )

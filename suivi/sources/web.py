@@ -35,6 +35,7 @@ ARTICLE_TYPES = {
     "application/rdf+xml",
     "application/xml",
     "text/xml",
+    "application/pdf",
 }
 
 
@@ -100,7 +101,7 @@ def _get(
             raise SourceError(
                 url,
                 f"not an article (content type {content_type}; "
-                "expected a web page, plain text or a feed)",
+                "expected a web page, plain text, a PDF or a feed)",
             )
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > max_bytes:

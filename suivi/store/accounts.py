@@ -14,6 +14,7 @@ from sqlalchemy import Engine, delete, select, update
 
 from suivi.errors import SuiviError
 from suivi.models import User
+from suivi.store.passwords import check_password
 from suivi.store.schema import sessions, users
 
 _hasher = PasswordHasher()
@@ -21,7 +22,6 @@ _hasher = PasswordHasher()
 # wrong password and does not reveal which accounts exist.
 _DUMMY = _hasher.hash("not a password")
 NAME = re.compile(r"^[\w.-]{2,64}$", re.UNICODE)
-MIN_PASSWORD = 10
 LIFETIME = timedelta(hours=12)
 
 
@@ -34,11 +34,10 @@ class Session:
 
 
 def add_user(engine: Engine, name: str, password: str) -> User:
-    """Create an account, or set a new password for an existing one."""
+    """Create an account, or set a new password for an existing one (a hard one to guess)."""
     if not NAME.match(name):
         raise SuiviError(f"{name!r}: a name is 2 to 64 letters, digits, '.', '_' or '-'")
-    if len(password) < MIN_PASSWORD:
-        raise SuiviError(f"the password needs at least {MIN_PASSWORD} characters")
+    check_password(password, name)
     digest = _hasher.hash(password)
     with engine.begin() as connection:
         known = connection.execute(select(users.c.id).where(users.c.name == name)).scalar()

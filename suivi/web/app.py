@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+# Sent on HTTPS answers only (directly, or behind a proxy trusted by `serve --proxy-headers`):
+# browsers then refuse plain HTTP to this site for a year.
+HSTS = "max-age=31536000"
 
 MESSAGES = {
     401: N_("Cette action est réservée aux analystes connectés."),
@@ -104,6 +108,8 @@ def create_app(store: Engine | str, locales: Path = LOCALES) -> FastAPI:
     app.state.engine = engine
     app.state.locales = locales
     app.state.throttle = SignInThrottle()
+    # Signs the sign-in form's token (suivi.web.security); drawn anew when the portal starts.
+    app.state.csrf_key = secrets.token_bytes(32)
     app.add_middleware(GZipMiddleware, minimum_size=800)
     # Inside the headers below, so that a 304 carries them too.
     app.middleware("http")(revalidate)
@@ -113,6 +119,8 @@ def create_app(store: Engine | str, locales: Path = LOCALES) -> FastAPI:
         response: Response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if request.url.scheme == "https":
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         if request.url.path.startswith("/static/"):
             response.headers["Cache-Control"] = "public, max-age=86400"
         return response

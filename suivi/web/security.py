@@ -1,13 +1,16 @@
 """Who is signed in, and the CSRF check every form goes through.
 
 Signed-in analysts' forms carry their session's token. The sign-in form, shown before any
-session exists, carries a token that must match a cookie set with it (double submit).
+session exists, carries a token that must match a cookie set with it (double submit), and
+that this portal minted: it is signed with a key the process draws at start, so a pair of
+cookie and field chosen by another site is refused.
 Cookies are SameSite=Lax and HttpOnly, and a request whose Origin is another site is
 refused whatever its token.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 from urllib.parse import urlparse
@@ -50,10 +53,25 @@ def csrf_token(request: Request) -> str:
     if session is not None:
         return session.csrf
     token = request.cookies.get(CSRF_COOKIE)
-    if not token or len(token) > 100:
-        token = getattr(request.state, "new_csrf", None) or secrets.token_urlsafe(32)
+    if not _minted(request, token):
+        token = getattr(request.state, "new_csrf", None) or _sign(
+            request, secrets.token_urlsafe(24)
+        )
         request.state.new_csrf = token
-    return token
+    return str(token)
+
+
+def _sign(request: Request, nonce: str) -> str:
+    key: bytes = request.app.state.csrf_key
+    return f"{nonce}.{hmac.new(key, nonce.encode(), hashlib.sha256).hexdigest()[:32]}"
+
+
+def _minted(request: Request, token: str | None) -> bool:
+    """Whether ``token`` is one this portal signed."""
+    if not token or len(token) > 100:
+        return False
+    nonce = token.rpartition(".")[0]
+    return bool(nonce) and same_token(token, _sign(request, nonce))
 
 
 def check_csrf(request: Request, given: str | None) -> None:
@@ -62,7 +80,8 @@ def check_csrf(request: Request, given: str | None) -> None:
     if origin and origin != "null" and urlparse(origin).netloc != request.headers.get("host"):
         raise HTTPException(403, "csrf")
     session = current_session(request)
-    expected = session.csrf if session else request.cookies.get(CSRF_COOKIE)
+    cookie = request.cookies.get(CSRF_COOKIE)
+    expected = session.csrf if session else (cookie if _minted(request, cookie) else None)
     if not same_token(given, expected):
         raise HTTPException(403, "csrf")
 

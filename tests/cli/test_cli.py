@@ -185,7 +185,7 @@ def test_extract_refuses_pages_and_feeds_with_advice(tmp_path: Path) -> None:
     assert code == 1 and out == ""
     assert err.strip() == (
         f"suivi: {page}: extract reads plain-text files, whose offsets it reports; "
-        "use `suivi ingest` for pages, feeds and JSON Lines"
+        "use `suivi ingest` for pages, feeds, PDF and JSON Lines"
     )
 
 

@@ -122,7 +122,7 @@ def test_a_url_answering_json_is_refused_before_its_body_is_read(
         [error] = read(f"{base}/data")
     assert str(error) == (
         f"{base}/data: not an article (content type application/json; "
-        "expected a web page, plain text or a feed)"
+        "expected a web page, plain text, a PDF or a feed)"
     )
 
 
