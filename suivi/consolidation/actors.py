@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from suivi.consolidation.blocking import Key, candidate_pairs
+from suivi.consolidation.blocking import (
+    PROBE,
+    TARGET,
+    Key,
+    Keys,
+    candidate_pairs,
+    deletions,
+    neighbours,
+    pair,
+)
 from suivi.consolidation.clusters import UnionFind, groups_of
 from suivi.consolidation.names import (
     STOPWORDS,
@@ -19,6 +28,7 @@ from suivi.consolidation.names import (
     person_tokens,
     same_family_name,
     same_given_name,
+    sound,
     without_legal_suffix,
 )
 from suivi.folding import fold_words
@@ -84,26 +94,87 @@ def same_organisation(a: Fact, b: Fact) -> bool:
     return fuzz.ratio(ka, kb) >= ORGANISATION_SIMILARITY
 
 
-def _actor_keys(fact: Fact) -> Iterable[Key]:
+def _actor_keys(facts: list[Fact]) -> Keys[Fact]:
     # Actors are compared only within blocks, so that a large store is not compared pair
     # by pair. People block on the initial of their first name, which every match keeps
-    # (same_given_name requires it; a lone family name matches only itself).
-    kind = str(fact.get("type") or "")
-    if kind == "person":
+    # (same_given_name requires it; a lone family name matches only itself), and on a pair
+    # of alike family names (same_family_name); organisations on the initial of their first
+    # word (an acronym starts with the initial of its long form's first word; spellings of
+    # one name that are 92 % alike share it too), then on a pair of alike names or on their
+    # acronym.
+    initial = {id(f): _initial(f) for f in facts}
+    families = {
+        latin(tokens[-1])
+        for f in facts
+        if f.get("type") == "person" and (tokens := person_tokens(f.get("name") or ""))
+    }
+    family_near = neighbours(families, _family_keys, same_family_name)
+    names: dict[tuple[object, str], set[str]] = {}
+    for f in facts:
+        if f.get("type") not in ("person", "country") and (key := _org_key(f)):
+            names.setdefault((f.get("type"), initial[id(f)]), set()).add(key)
+    name_near = {block: _alike_names(found) for block, found in names.items()}
+
+    def keys(fact: Fact) -> Iterable[Key]:
+        kind = fact.get("type")
+        if kind == "person":
+            tokens = person_tokens(fact.get("name") or "")
+            if tokens:
+                family = latin(tokens[-1])
+                for other in family_near[family]:
+                    yield (kind, initial[id(fact)]), pair(family, other)
+        elif kind == "country":
+            # One state by its code when both have one, else by its name as written.
+            if fact.get("country"):
+                yield (kind, "code"), fact.get("country")
+            yield (kind, "name"), fold_words(fact.get("name") or "")
+        elif key := _org_key(fact):
+            block = (kind, initial[id(fact)])
+            for other in name_near[block][key]:
+                yield (*block, "alike"), pair(key, other)
+            bare = without_legal_suffix(fact.get("name") or "")
+            if is_acronym(bare):
+                yield (*block, "acronym"), fold_words(bare).replace(" ", ""), PROBE
+            elif acronym(bare):
+                yield (*block, "acronym"), acronym(bare), TARGET
+
+    return keys
+
+
+def _initial(fact: Fact) -> str:
+    if fact.get("type") == "person":
         tokens = person_tokens(fact.get("name") or "")
-        yield (kind,), latin(tokens[0])[:1] if tokens else ""
-    elif kind == "organization":
-        # An acronym starts with the initial of its long form's first word; spellings of
-        # one name that are 92 % alike share it too.
-        words = [w for w in organisation_key(fact.get("name") or "").split() if w not in STOPWORDS]
-        yield (kind,), latin(words[0])[:1] if words else ""
-    elif kind == "country":
-        # One state by its code when both have one, else by its name as written.
-        if fact.get("country"):
-            yield (kind, "code"), fact.get("country")
-        yield (kind, "name"), fold_words(fact.get("name") or "")
-    else:
-        yield (kind,), ""
+        return latin(tokens[0])[:1] if tokens else ""
+    if fact.get("type") != "organization":
+        return ""  # an actor of another kind is compared with every one of its kind
+    words = [w for w in organisation_key(fact.get("name") or "").split() if w not in STOPWORDS]
+    return latin(words[0])[:1] if words else ""
+
+
+def _org_key(fact: Fact) -> str:
+    return organisation_key(fact.get("name") or "")
+
+
+def _family_keys(family: str) -> Iterable[Hashable]:
+    # Names 90 % alike are at most 2/9 of their length apart in insertions and deletions;
+    # names alike in sound share their sound.
+    yield "sound", sound(family)
+    for variant in deletions(family, 2 * len(family) // 9):
+        yield "spelling", variant
+
+
+def _alike_names(names: set[str]) -> dict[str, list[str]]:
+    # Each organisation name with the names at least ORGANISATION_SIMILARITY alike.
+    choices = sorted(names)
+    return {
+        name: [
+            found
+            for found, _, _ in process.extract(
+                name, choices, scorer=fuzz.ratio, score_cutoff=ORGANISATION_SIMILARITY, limit=None
+            )
+        ]
+        for name in choices
+    }
 
 
 def _same_actor(a: Fact, b: Fact) -> bool:
@@ -153,9 +224,8 @@ def _connected(facts: list[Fact]) -> list[list[Fact]]:
         if signature is not None:
             first[signature] = index
         shown.append(index)
-    pairs = [
-        (shown[a], shown[b]) for a, b in candidate_pairs([facts[i] for i in shown], _actor_keys)
-    ]
+    distinct = [facts[i] for i in shown]
+    pairs = [(shown[a], shown[b]) for a, b in candidate_pairs(distinct, _actor_keys(distinct))]
     for members in by_document.values():
         pairs += [(a, b) for n, a in enumerate(members) for b in members[n + 1 :]]
     for a, b in pairs:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from suivi.consolidation import actors as actor_rules
 from suivi.consolidation import status as status_rules
-from suivi.consolidation.blocking import Key
 from suivi.consolidation.clusters import cluster_scored
 from suivi.consolidation.confidence import assess
 from suivi.consolidation.conflicts import commonest, conflicts, latest_value, most_supported
@@ -82,11 +80,10 @@ def build(
         def score(a: Fact, b: Fact, rule: Rule = rule) -> float:
             return float(rule(a, b, ctx))
 
-        def keys(fact: Fact, category: str = category) -> Iterable[Key]:
-            return KEYS[category](fact, ctx)
-
+        items = by_category.get(category, [])
+        blocking = KEYS[category](items, ctx)
         apart = _document_of if category in ONE_PER_ARTICLE else None
-        for group in cluster_scored(by_category.get(category, []), score, apart, keys):
+        for group in cluster_scored(items, score, apart, blocking.keys, blocking.sure):
             record = _record(category, group, groups, ctx, today, events_in)
             facts_of[record["id"]] = group
             if category == "quantities":

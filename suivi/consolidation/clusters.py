@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TypeVar
 
-from suivi.consolidation.blocking import Keys, candidate_pairs
+from suivi.consolidation.blocking import Key, Keys, candidate_pairs
 
 T = TypeVar("T")
 
@@ -40,14 +40,25 @@ def groups_of(items: Sequence[T], sets: UnionFind) -> list[list[T]]:
 
 
 def cluster(
-    items: Sequence[T], same: Callable[[T, T], bool], keys: Keys[T] | None = None
+    items: Sequence[T],
+    same: Callable[[T, T], bool],
+    keys: Keys[T] | None = None,
+    sure: Callable[[T], Iterable[Hashable]] | None = None,
 ) -> list[list[T]]:
     """Groups of ``items`` joined wherever ``same`` holds, in the order of their first item.
 
     ``keys`` (optional, see ``blocking``) say which items can be compared at all, so that
-    large stores do not compare every pair.
+    large stores do not compare every pair. Items that share a ``sure`` key (optional) are
+    the same for certain: they are joined without asking ``same``.
     """
     sets = UnionFind(len(items))
+    first: dict[Hashable, int] = {}
+    for index, item in enumerate(items):
+        for key in sure(item) if sure else ():
+            if key in first:
+                sets.union(first[key], index)
+            else:
+                first[key] = index
     for a, b in candidate_pairs(items, keys):
         if sets.find(a) != sets.find(b) and same(items[a], items[b]):
             sets.union(a, b)
@@ -59,6 +70,7 @@ def cluster_scored(
     score: Callable[[T, T], float],
     apart: Callable[[T], Hashable] | None = None,
     keys: Keys[T] | None = None,
+    sure: Callable[[T], Iterable[Hashable]] | None = None,
 ) -> list[list[T]]:
     """Groups of ``items``, joining the most alike pairs first.
 
@@ -66,8 +78,14 @@ def cluster_scored(
     ``apart`` is given, two items with the same ``apart`` key never end in one group: one
     article does not report one agreement twice, so a vague sentence that resembles two of
     its agreements cannot weld them together. ``keys`` (optional) name what two items must
-    share to be compared at all.
+    share to be compared at all; ``sure`` (optional) names what makes two items the same
+    thing for certain (their score is above 0), so that they are joined without a score.
     """
+    if apart is None:
+        # Without items kept apart, the order of joining does not change the groups.
+        return cluster(items, lambda a, b: score(a, b) > 0, keys, sure)
+    if sure is not None:
+        keys = _with_sure(keys, sure)
     pairs = []
     for i, j in candidate_pairs(items, keys):
         value = score(items[i], items[j])
@@ -75,14 +93,26 @@ def cluster_scored(
             pairs.append((-value, i, j))
     pairs.sort()
     sets = UnionFind(len(items))
-    held: dict[int, set[Hashable]] = {
-        i: ({apart(item)} if apart else set()) for i, item in enumerate(items)
-    }
+    held: dict[int, set[Hashable]] = {i: {apart(item)} for i, item in enumerate(items)}
     for _, i, j in pairs:
         root_i, root_j = sets.find(i), sets.find(j)
-        if root_i == root_j or held[root_i] & held[root_j]:
+        if root_i == root_j or not held[root_i].isdisjoint(held[root_j]):
             continue
         sets.union(root_i, root_j)
-        root = sets.find(root_i)
-        held[root] = held[root_i] | held[root_j]
+        # The smaller set goes into the larger, which the group's root keeps.
+        small, large = sorted((held.pop(root_i), held.pop(root_j)), key=len)
+        large |= small
+        held[sets.find(root_i)] = large
     return groups_of(items, sets)
+
+
+def _with_sure(keys: Keys[T] | None, sure: Callable[[T], Iterable[Hashable]]) -> Keys[T] | None:
+    if keys is None:
+        return None
+
+    def both(item: T) -> Iterable[Key]:
+        yield from keys(item)
+        for key in sure(item):
+            yield ("sure", key), True
+
+    return both

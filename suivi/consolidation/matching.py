@@ -57,7 +57,8 @@ def content_words(text: str | None) -> set[str]:
     return {w for w in fold_words(text or "").split() if len(w) >= 4 and w not in STOPWORDS}
 
 
-def _states(fact: Fact, ctx: Context) -> set[str]:
+def states_of(fact: Fact, ctx: Context) -> set[str]:
+    """The states a fact names as parties, else every state its article names."""
     parties = {
         p for p in fact.get("parties") or [] if isinstance(p, str) and len(p) == 2 and p.isupper()
     }
@@ -87,7 +88,7 @@ def same_agreement(a: Fact, b: Fact, ctx: Context) -> float:
     """
     if a.document.id == b.document.id:
         return 0  # an article lists each of its agreements once
-    states_a, states_b = _states(a, ctx), _states(b, ctx)
+    states_a, states_b = states_of(a, ctx), states_of(b, ctx)
     date_a, date_b = a.get("date") or "", b.get("date") or ""
     if (
         len(date_a) == len(date_b) == 10
@@ -197,7 +198,8 @@ def same_place(a: str | None, b: str | None) -> bool:
     return fa == fb or fa in fb or fb in fa or fuzz.ratio(fa, fb) >= 80
 
 
-def _participants(fact: Fact, ctx: Context) -> set[str]:
+def participants(fact: Fact, ctx: Context) -> set[str]:
+    """The actor records of the people an event names as taking part."""
     found = {
         ctx.actor_of.get((fact.document.id, fold_words(p))) for p in fact.get("participants") or []
     }
@@ -215,7 +217,7 @@ def _visit_and_its_meeting(a: Fact, b: Fact, ctx: Context) -> bool:
     return (
         days_apart(a.get("start"), b.get("start")) == 0
         and same_place(a.get("place"), b.get("place"))
-        and bool(_participants(a, ctx) & _participants(b, ctx))
+        and bool(participants(a, ctx) & participants(b, ctx))
     )
 
 
@@ -237,14 +239,14 @@ def same_event(a: Fact, b: Fact, ctx: Context) -> float:
         since = days_apart(dated.get("start"), ctx.reference.get(undated.document.id))
         if since is None:
             # Nothing dates the article: a participant in common must tie the two.
-            return bool(_participants(a, ctx) & _participants(b, ctx))
+            return bool(participants(a, ctx) & participants(b, ctx))
         return since <= UNDATED_EVENT_DAYS
     if apart > EVENT_DAYS:
         return False
     place_a, place_b = a.get("place"), b.get("place")
     if not place_a or not place_b or same_place(place_a, place_b):
         return True
-    return bool(_participants(a, ctx) & _participants(b, ctx))
+    return bool(participants(a, ctx) & participants(b, ctx))
 
 
 def _close(x: object, y: object) -> bool:
@@ -313,7 +315,7 @@ def same_quantity(a: Fact, b: Fact, ctx: Context) -> float:
     same_value = _close(a.get("min"), b.get("min")) and _close(a.get("max"), b.get("max"))
     if same_value and _same_goods_or_untold(a, b, subject_a, subject_b, ctx):
         return 1
-    if same_value and _projects_of(a, ctx) & _projects_of(b, ctx):
+    if same_value and projects_of(a, ctx) & projects_of(b, ctx):
         return 1  # "une centrale solaire de 50 MW à Kaya", "a 50 MW solar plant in Kaya"
     if not subject_a or not subject_b:
         return 0
@@ -325,8 +327,8 @@ def same_quantity(a: Fact, b: Fact, ctx: Context) -> float:
     return similarity if same_kind and similarity >= 0.9 and len(shared) >= 2 else 0
 
 
-def _projects_of(fact: Fact, ctx: Context) -> set[str]:
-    # The projects whose own sentence states the figure.
+def projects_of(fact: Fact, ctx: Context) -> set[str]:
+    """The projects whose own sentence states the figure."""
     spans = ctx.project_spans.get(fact.document.id, [])
     return {record for start, end, record in spans if start < fact.end and fact.start < end}
 
@@ -340,7 +342,7 @@ def _same_goods_or_untold(a: Fact, b: Fact, subject_a: str, subject_b: str, ctx:
     vague = not content_words(subject_a) or not content_words(subject_b)
     if not (goods_a & goods_b or vague):
         return False
-    states_a, states_b = _states(a, ctx), _states(b, ctx)
+    states_a, states_b = states_of(a, ctx), states_of(b, ctx)
     if not states_a or not states_b:
         return False
     if len(states_a & states_b) < min(2, len(states_a), len(states_b)):
