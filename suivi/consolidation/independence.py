@@ -24,23 +24,37 @@ def shingles(text: str) -> frozenset[str]:
 def dispatch_groups(documents: list[Document]) -> dict[str, int]:
     """For each document id, the number of its group of near-identical copies.
 
-    Only documents that share a run of words are compared, counted through an index of
-    runs: exact, unlike MinHash, and linear while runs are not shared by most of the store
-    (site chrome is masked before storage).
+    Two texts are compared only when the rarer runs of the shorter one meet the other: if
+    they share ``COPY_THRESHOLD`` of the shorter text's runs, one of them is among its
+    rarest ``1 - COPY_THRESHOLD`` (prefix filtering). Exact, unlike MinHash, and linear
+    while a text has runs of its own, however many runs all texts share (a dateline,
+    boilerplate).
     """
     prints = [shingles(doc.text) for doc in documents]
+    frequency: Counter[str] = Counter(run for runs in prints for run in runs)
     holders: dict[str, list[int]] = {}
+    for index, runs in enumerate(prints):
+        for run in runs:
+            holders.setdefault(run, []).append(index)
     sets = UnionFind(len(documents))
     for index, runs in enumerate(prints):
-        shared: Counter[int] = Counter()
-        for run in runs:
-            found = holders.setdefault(run, [])
-            shared.update(found)
-            found.append(index)
-        for other, common in shared.items():
+        rarest = sorted(runs, key=lambda run: (frequency[run], run))
+        others = {
+            other
+            for run in rarest[: len(runs) - _needed(len(runs)) + 1]
+            for other in holders[run]
+            if other != index and len(prints[other]) >= len(runs)
+        }
+        for other in others:
+            common = len(runs & prints[other])
             if common / min(len(runs), len(prints[other])) >= COPY_THRESHOLD:
                 sets.union(other, index)
     roots: dict[int, int] = {}
     for index in range(len(documents)):
         roots.setdefault(sets.find(index), len(roots))
     return {doc.id: roots[sets.find(i)] for i, doc in enumerate(documents)}
+
+
+def _needed(size: int) -> int:
+    # The fewest runs in common that make a text of ``size`` runs a copy.
+    return next(common for common in range(size + 1) if common / size >= COPY_THRESHOLD)
