@@ -374,29 +374,27 @@ def _linked_actors(group: list[Fact], ctx: Context) -> list[str]:
 
 def _link_figures(records: list[Record], groups: dict[str, list[Fact]]) -> None:
     # A figure stated in a project's own sentence, or in a sentence naming the project's
-    # place, is a figure of that project (its capacity, cost, share).
+    # place, is a figure of that project (its capacity, cost, share): the first such
+    # project in the order of records. Only a project reported by one of the figure's
+    # articles can be its project.
     projects = [r for r in records if r["type"] == "project"]
-    # Only a project reported by one of the figure's articles can be its project.
-    projects_in: dict[str, list[int]] = {}
+    places = [fold_words(p["fields"].get("location") or "") for p in projects]
+    told_in: dict[str, list[tuple[int, Fact]]] = {}
     for number, project in enumerate(projects):
-        for document in dict.fromkeys(p.document.id for p in groups[project["id"]]):
-            projects_in.setdefault(document, []).append(number)
+        for fact in groups[project["id"]]:
+            told_in.setdefault(fact.document.id, []).append((number, fact))
     for quantity in (r for r in records if r["type"] == "quantity"):
-        near = {n for q in groups[quantity["id"]] for n in projects_in.get(q.document.id, [])}
-        for project in (projects[n] for n in sorted(near)):
-            place = fold_words(project["fields"].get("location") or "")
-            if any(
-                q.document.id == p.document.id
-                and (
-                    (q.start < p.end and p.start < q.end)
-                    or (place and f" {place} " in f" {fold_words(q.evidence)} ")
-                )
-                for q in groups[quantity["id"]]
-                for p in groups[project["id"]]
-            ):
-                quantity["fields"]["project"] = project["id"]
-                project["fields"].setdefault("quantities", []).append(quantity["id"])
-                break
+        found = {
+            number
+            for q in groups[quantity["id"]]
+            for number, p in told_in.get(q.document.id, [])
+            if (q.start < p.end and p.start < q.end)
+            or (places[number] and f" {places[number]} " in f" {fold_words(q.evidence)} ")
+        }
+        if found:
+            project = projects[min(found)]
+            quantity["fields"]["project"] = project["id"]
+            project["fields"].setdefault("quantities", []).append(quantity["id"])
 
 
 def _partners(group: list[Fact], ctx: Context) -> set[str]:

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from suivi.consolidation.blocking import magnitudes
 from suivi.consolidation.dates import compatible
 from suivi.models import Conflict, ConflictValue, Fact
 
@@ -37,20 +38,68 @@ def field_values(facts: list[Fact], read: Read) -> list[ConflictValue]:
     given = [(value, fact) for value, fact in given if value is not None and value not in ("", [])]
     given.sort(key=lambda pair: -_precision(pair[0]))
     values: list[ConflictValue] = []
+    named: list[set[str]] = []
+    index = _Values()
     for value, fact in given:
-        fitting = [entry for entry in values if _agree(entry["value"], value)]
+        fitting = index.fitting(value, values)
         if len(fitting) > 1:
             continue
         if fitting:
-            if fact.document.name not in fitting[0]["sources"]:
-                fitting[0]["sources"].append(fact.document.name)
+            if fact.document.name not in named[fitting[0]]:
+                named[fitting[0]].add(fact.document.name)
+                values[fitting[0]]["sources"].append(fact.document.name)
         else:
+            index.add(value, len(values))
             values.append({"value": value, "sources": [fact.document.name]})
+            named.append({fact.document.name})
     order = {fact.document.name: fact.order for _, fact in given}
     for entry in values:
         entry["sources"].sort(key=lambda name: order[name])
     values.sort(key=lambda entry: min(order[name] for name in entry["sources"]))
     return values
+
+
+class _Values:
+    """The values found so far, looked up by what can agree with a value: figures by
+    magnitude, dates by their prefixes, other words as they are; anything else is read
+    against every value."""
+
+    def __init__(self) -> None:
+        self.slots: dict[Any, list[int]] = {}
+        self.other: list[int] = []
+
+    def add(self, value: Any, number: int) -> None:
+        keys = self._keys(value, stored=True)
+        if keys is None:
+            self.other.append(number)
+        for key in keys or ():
+            self.slots.setdefault(key, []).append(number)
+
+    def fitting(self, value: Any, values: list[ConflictValue]) -> list[int]:
+        """The numbers of the values that agree with ``value``, in order."""
+        keys = self._keys(value, stored=False)
+        if keys is None:
+            near: set[int] = set(range(len(values)))
+        else:
+            near = {n for key in keys for n in self.slots.get(key, ())} | set(self.other)
+        return [n for n in sorted(near) if _agree(values[n]["value"], value)]
+
+    @staticmethod
+    def _keys(value: Any, stored: bool) -> list[Any] | None:
+        # A date agrees with the dates it begins and those that begin it: a stored date is
+        # found through each of its prefixes and as a whole, a date looked up through itself
+        # and each of its prefixes as a whole.
+        if isinstance(value, str):
+            if not value[:4].isdigit():
+                return [("word", value)]
+            if stored:
+                prefixes = [("date", value[:size]) for size in range(1, len(value) + 1)]
+                return [*prefixes, ("whole", value)]
+            return [("date", value)] + [("whole", value[:size]) for size in range(1, len(value))]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            slots = magnitudes(value)
+            return [("figure", slot) for slot in slots] if slots else None
+        return None
 
 
 def conflicts(facts: list[Fact], fields: dict[str, Read]) -> list[Conflict]:

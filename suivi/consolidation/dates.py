@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from functools import lru_cache
 
 
 def parse(value: str | None) -> date | None:
@@ -45,6 +46,13 @@ def days_apart(a: str | None, b: str | None) -> int | None:
     """Days between two dates (0 when one contains the other), or None if either is unknown."""
     if not a or not b:
         return None
+    if isinstance(a, str) and isinstance(b, str):
+        return _days_apart(a, b)
+    return _days_apart.__wrapped__(a, b)
+
+
+@lru_cache(maxsize=65536)
+def _days_apart(a: str, b: str) -> int | None:
     if compatible(a, b):
         return 0
     first_a, last_a, first_b, last_b = parse(a), last_day(a), parse(b), last_day(b)

@@ -19,10 +19,11 @@ def _commodity_words() -> dict[str, str]:
     return {word: commodity for commodity, words in table.items() for word in words}
 
 
-def commodities(subject: str | None) -> set[str]:
+@lru_cache(maxsize=65536)
+def commodities(subject: str | None) -> frozenset[str]:
     """What a quantity's subject is made of: ``{"wheat"}``, ``{"fuel", "agricultural"}``…"""
     words = _commodity_words()
-    return {words[w] for w in fold_words(subject or "").split() if w in words}
+    return frozenset(words[w] for w in fold_words(subject or "").split() if w in words)
 
 
 def _larger(delivery: Record, pledge: Record) -> bool:

@@ -52,9 +52,12 @@ class Context:
         return own or self.reference.get(fact.document.id)
 
 
-def content_words(text: str | None) -> set[str]:
+@lru_cache(maxsize=65536)
+def content_words(text: str | None) -> frozenset[str]:
     """The words of ``text`` that carry meaning (folded, four letters or more)."""
-    return {w for w in fold_words(text or "").split() if len(w) >= 4 and w not in STOPWORDS}
+    return frozenset(
+        w for w in fold_words(text or "").split() if len(w) >= 4 and w not in STOPWORDS
+    )
 
 
 def states_of(fact: Fact, ctx: Context) -> set[str]:

@@ -137,6 +137,7 @@ def rank_before(name: str, sentence: str) -> str | None:
         return None
     target = " ".join(tokens)
     for rank in RANKS:
-        if re.search(rf"\b{fold_words(rank)} {re.escape(target)}\b", folded):
+        written = f"{fold_words(rank)} {target}"
+        if written in folded and re.search(rf"\b{re.escape(written)}\b", folded):
             return rank.replace("general", "général").replace("marechal", "maréchal")
     return None
