@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     and_,
+    bindparam,
     column,
     delete,
     func,
@@ -24,7 +26,7 @@ from sqlalchemy import (
 from suivi.folding import fold_words
 from suivi.models import Record, RecordBase, RecordSummary, Source
 from suivi.store.schema import record_facts, record_tags, records
-from suivi.store.state import bump
+from suivi.store.state import bump, hold
 from suivi.store.summary import summary_json
 
 
@@ -46,58 +48,113 @@ class RecordFilter:
 
 
 def replace_records(engine: Engine, items: Iterable[Record]) -> int:
-    """Replace every record with ``items`` (the records JSON), in one transaction."""
-    rows = list(items)
+    """Make ``items`` (the records JSON) the stored records, in one transaction.
+
+    Only what changed is written: a record whose rows would be written as they are stored
+    stays untouched, any other is rewritten, and a record not among ``items`` is deleted
+    with its tags, facts and search row.
+    """
+    rows = [_rows(record, engine.dialect.name) for record in items]
     with engine.begin() as connection:
-        connection.execute(delete(record_facts))
-        connection.execute(delete(record_tags))
-        connection.execute(delete(records))
-        if connection.dialect.name == "sqlite":
-            connection.execute(text("DELETE FROM records_fts"))
-        for record in rows:
-            _insert(connection, record)
-        bump(connection)
+        hold(connection)
+        stored = {
+            row.id: row.digest for row in connection.execute(select(records.c.id, records.c.digest))
+        }
+        fresh = [row for row in rows if stored.get(row.record["id"]) != row.record["digest"]]
+        kept = len(rows) - len(fresh)
+        if fresh or len(stored) > kept:
+            unchanged = {row.record["id"] for row in rows} - {row.record["id"] for row in fresh}
+            _delete(connection, [i for i in stored if i not in unchanged], len(stored))
+            _insert(connection, fresh)
+            bump(connection)
     return len(rows)
 
 
-def _insert(connection: Connection, record: Record) -> None:
+@dataclass(frozen=True)
+class _Rows:
+    """Every row written for one record."""
+
+    record: dict[str, Any]
+    tags: list[dict[str, Any]]
+    facts: list[dict[str, Any]]
+    search: dict[str, Any] | None  # SQLite's full-text row
+
+
+def _rows(record: Record, dialect: str) -> _Rows:
     fields = record.get("fields") or {}
-    connection.execute(
-        insert(records).values(
-            id=record["id"],
-            type=record["type"],
-            title=record["title"],
-            data=json.dumps(record, ensure_ascii=False, sort_keys=True),
-            summary=summary_json(record),
-            status=record.get("status"),
-            year=record_year(record, record.get("sources") or []),
-            overdue=bool(record.get("overdue")),
-            sources=int(record.get("independent_sources") or len(record.get("sources") or [])),
-            published=bool(record.get("published", True)),
-            confidence=record.get("confidence"),
-            search=_search_text(record) if connection.dialect.name == "postgresql" else None,
-        )
-    )
+    row = {
+        "id": record["id"],
+        "type": record["type"],
+        "title": record["title"],
+        "data": json.dumps(record, ensure_ascii=False, sort_keys=True),
+        "summary": summary_json(record),
+        "status": record.get("status"),
+        "year": record_year(record, record.get("sources") or []),
+        "overdue": bool(record.get("overdue")),
+        "sources": int(record.get("independent_sources") or len(record.get("sources") or [])),
+        "published": bool(record.get("published", True)),
+        "confidence": record.get("confidence"),
+        "search": _search_text(record) if dialect == "postgresql" else None,
+    }
     tags = {("sector", sector) for sector in fields.get("sectors") or []}
     tags |= {("partner", party) for party in fields.get("parties") or [] if _is_iso(party)}
     tags |= {("actor", actor) for actor in record.get("actors") or []}
-    if tags:
-        connection.execute(
-            insert(record_tags),
-            [{"record_id": record["id"], "facet": f, "value": v} for f, v in sorted(tags)],
-        )
     fact_ids = sorted(
         {s["fact_id"] for s in record.get("sources") or [] if s.get("fact_id") is not None}
     )
-    if fact_ids:
-        connection.execute(
-            insert(record_facts), [{"record_id": record["id"], "fact_id": f} for f in fact_ids]
-        )
-    if connection.dialect.name == "sqlite":
-        connection.execute(
-            text("INSERT INTO records_fts (record_id, title, body) VALUES (:id, :title, :body)"),
-            {"id": record["id"], "title": record["title"], "body": _evidence(record)},
-        )
+    search = None
+    if dialect == "sqlite":
+        search = {"id": record["id"], "title": record["title"], "body": _evidence(record)}
+    out = _Rows(
+        row,
+        [{"record_id": record["id"], "facet": f, "value": v} for f, v in sorted(tags)],
+        [{"record_id": record["id"], "fact_id": f} for f in fact_ids],
+        search,
+    )
+    written = json.dumps([row, out.tags, out.facts, search], ensure_ascii=False, default=str)
+    row["digest"] = hashlib.sha256(written.encode("utf-8")).hexdigest()
+    return out
+
+
+# Records deleted or rewritten are named this many at a time (SQL parameter limits).
+_CHUNK = 500
+_FTS_INSERT = text("INSERT INTO records_fts (record_id, title, body) VALUES (:id, :title, :body)")
+
+
+def _delete(connection: Connection, ids: list[str], stored: int) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if len(ids) == stored:
+        # Every record goes: the tables are emptied at once.
+        connection.execute(delete(record_facts))
+        connection.execute(delete(record_tags))
+        connection.execute(delete(records))
+        if sqlite:
+            connection.execute(text("DELETE FROM records_fts"))
+        return
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        connection.execute(delete(record_facts).where(record_facts.c.record_id.in_(chunk)))
+        connection.execute(delete(record_tags).where(record_tags.c.record_id.in_(chunk)))
+        connection.execute(delete(records).where(records.c.id.in_(chunk)))
+        if sqlite:
+            connection.execute(
+                text("DELETE FROM records_fts WHERE record_id IN :ids").bindparams(
+                    bindparam("ids", expanding=True)
+                ),
+                {"ids": chunk},
+            )
+
+
+def _insert(connection: Connection, rows: list[_Rows]) -> None:
+    for start in range(0, len(rows), _CHUNK):
+        chunk = rows[start : start + _CHUNK]
+        connection.execute(insert(records), [row.record for row in chunk])
+        if tags := [tag for row in chunk for tag in row.tags]:
+            connection.execute(insert(record_tags), tags)
+        if facts := [fact for row in chunk for fact in row.facts]:
+            connection.execute(insert(record_facts), facts)
+        if searches := [row.search for row in chunk if row.search]:
+            connection.execute(_FTS_INSERT, searches)
 
 
 def _evidence(record: Record) -> str:

@@ -84,6 +84,9 @@ records = Table(
     # What a list shows of the record: ``data`` without its sources' evidence, conflicts and
     # history (see store/summary.py); lists and the dashboard never decode the whole record.
     Column("summary", Text),
+    # SHA-256 of every row written for the record (here, and its tags, facts and search
+    # row): a record rewritten only when this changes.
+    Column("digest", String(64)),
 )
 
 # One row: a number every write to documents, facts, records or reviews increases, and when.

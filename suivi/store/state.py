@@ -30,6 +30,14 @@ def bump(connection: Connection) -> None:
         connection.execute(insert(store_state).values(id=1, version=1, changed_at=now))
 
 
+def hold(connection: Connection) -> None:
+    """Take the store's write lock first thing in a transaction whose reads decide what it
+    writes, so that no other writer comes in between (a write that changes nothing)."""
+    connection.execute(
+        update(store_state).where(store_state.c.id == 1).values(version=store_state.c.version)
+    )
+
+
 def store_version(engine: Engine) -> Version:
     """The store's current version (0 before its first write)."""
     query = select(store_state.c.version, store_state.c.changed_at).where(store_state.c.id == 1)

@@ -28,9 +28,11 @@ from suivi.store import (
     create,
     facet_counts,
     query_records,
+    replace_records,
     schema_version,
 )
 from suivi.store.database import MIGRATIONS
+from suivi.store.state import store_version
 
 pytestmark = pytest.mark.postgres
 
@@ -190,3 +192,13 @@ def test_documents_facts_and_records_on_postgresql(engine: Engine) -> None:
     )
     assert "to_tsvector('french'" in plan
     assert facet_counts(engine)["type"] == {"agreement": 1, "actor": 1}
+    # Records written again as they are: nothing is rewritten, the store's version stays.
+    version = store_version(engine).number
+    assert refresh(engine, date(2026, 1, 1)) == 2
+    assert store_version(engine).number == version
+    # One record fewer: the other one's rows go, search row included.
+    replace_records(engine, [agreement])
+    assert store_version(engine).number == version + 1
+    assert [r["id"] for r in query_records(engine, RecordFilter(q="Mali", published=None))] == [
+        agreement["id"]
+    ]
