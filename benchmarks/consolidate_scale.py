@@ -3,7 +3,8 @@
 For each size a synthetic store is written (``benchmarks/corpus.py``), every record is
 rebuilt (``suivi.pipeline.refresh``), then one more article is ingested through
 ``suivi.pipeline.ingest`` with its facts given directly (no spaCy). Times are CPU seconds
-of this process; "×" is the growth from the previous size, per doubling.
+of this process; "×" is the growth from the previous size, per doubling; "written" is how
+many records the one-article ingest added, changed or deleted.
 
 usage: python benchmarks/consolidate_scale.py [--sizes 1000,2000,4000,8000]
 """
@@ -18,6 +19,8 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import Engine, text
 
 # The checkout this script lives in, before any installed copy of suivi.
 sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent.parent)]
@@ -65,13 +68,27 @@ def measure(size: int, folder: Path) -> dict[str, float]:
     article, facts = next(stream)
     path = folder / f"extra-{size}.txt"
     path.write_text(article.text, encoding="utf-8")
+    before = _stored(engine)
     began = time.process_time()
     report = ingest(
         engine, [str(path)], ReadOptions(), GivenFacts(article.text, facts), lambda *_: None
     )
     one = time.process_time() - began
     assert report.stored, report.failed
-    return {"facts": counts(engine)["facts"], "records": made, "rebuild": rebuild, "ingest": one}
+    written = len(set(_stored(engine).items()) ^ set(before.items()))
+    return {
+        "facts": counts(engine)["facts"],
+        "records": made,
+        "rebuild": rebuild,
+        "ingest": one,
+        "written": written,
+    }
+
+
+def _stored(engine: Engine) -> dict[str, str]:
+    # Each stored record's id and data: what an ingest may have written.
+    with engine.connect() as connection:
+        return {row[0]: row[1] for row in connection.execute(text("SELECT id, data FROM records"))}
 
 
 def main() -> None:
@@ -80,7 +97,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'docs':>7} {'facts':>8} {'records':>8} {'rebuild s':>10} {'×/doubling':>10} "
-          f"{'ingest 1 s':>10} {'×/doubling':>10}")  # fmt: skip
+          f"{'ingest 1 s':>10} {'×/doubling':>10} {'written':>8}")  # fmt: skip
     before: tuple[int, dict[str, float]] | None = None
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
@@ -94,7 +111,7 @@ def main() -> None:
                 ]
             print(
                 f"{size:>7} {got['facts']:>8.0f} {got['records']:>8.0f} {got['rebuild']:>10.1f} "
-                f"{growth[0]:>10} {got['ingest']:>10.2f} {growth[1]:>10}",
+                f"{growth[0]:>10} {got['ingest']:>10.2f} {growth[1]:>10} {got['written']:>8.0f}",
                 flush=True,
             )
             before = (size, got)
