@@ -13,6 +13,7 @@ from suivi.consolidation.confidence import assess
 from suivi.consolidation.conflicts import commonest, conflicts, latest_value, most_supported
 from suivi.consolidation.deliveries import link
 from suivi.consolidation.designations import agreement_kind, designation, wordings
+from suivi.consolidation.figures import link_figures
 from suivi.consolidation.independence import dispatch_groups
 from suivi.consolidation.keys import KEYS
 from suivi.consolidation.matching import ONE_PER_ARTICLE, RULES, Context, Rule
@@ -95,7 +96,7 @@ def build(
                     spans.append((fact.start, fact.end, record["id"]))
             records.append(record)
     link(records, verdicts)
-    _link_figures(records, facts_of)
+    link_figures(records, facts_of)
     for record in records:
         record["confidence"], record["doubts"] = assess(record)
     return records
@@ -370,31 +371,6 @@ def _linked_actors(group: list[Fact], ctx: Context) -> list[str]:
             if f" {name} " in words:
                 linked.add(actor)
     return sorted(linked)
-
-
-def _link_figures(records: list[Record], groups: dict[str, list[Fact]]) -> None:
-    # A figure stated in a project's own sentence, or in a sentence naming the project's
-    # place, is a figure of that project (its capacity, cost, share): the first such
-    # project in the order of records. Only a project reported by one of the figure's
-    # articles can be its project.
-    projects = [r for r in records if r["type"] == "project"]
-    places = [fold_words(p["fields"].get("location") or "") for p in projects]
-    told_in: dict[str, list[tuple[int, Fact]]] = {}
-    for number, project in enumerate(projects):
-        for fact in groups[project["id"]]:
-            told_in.setdefault(fact.document.id, []).append((number, fact))
-    for quantity in (r for r in records if r["type"] == "quantity"):
-        found = {
-            number
-            for q in groups[quantity["id"]]
-            for number, p in told_in.get(q.document.id, [])
-            if (q.start < p.end and p.start < q.end)
-            or (places[number] and f" {places[number]} " in f" {fold_words(q.evidence)} ")
-        }
-        if found:
-            project = projects[min(found)]
-            quantity["fields"]["project"] = project["id"]
-            project["fields"].setdefault("quantities", []).append(quantity["id"])
 
 
 def _partners(group: list[Fact], ctx: Context) -> set[str]:
