@@ -34,6 +34,7 @@ ORGANISATIONS = [
     ["Société des mines de Sadiola", "Société des mines de Sadiolla"],
     ["Banque mondiale", "Fonds monétaire international", "FMI"],
     ["Agence de l'énergie atomique 12", "Agence de l'énergie atomique 13"],
+    ["NNPC Ltd", "Nigerian National Petroleum Company Limited", "NNPC"],
 ]  # fmt: skip
 SECTORS = [
     ["nuclear", "energy"], ["energy"], ["trade"], ["trade", "science"], ["security"],
@@ -115,6 +116,14 @@ def _article(
         writer.say(f"Le projet de {name} avance ({len(writer.sentences)}).", "projects",
                    name=name, location=location, sectors=["mining"],
                    status=draw(st.sampled_from(["planned", "under_construction"])))  # fmt: skip
+        if draw(st.booleans()):
+            # The project's own sentence states a figure of it (its power, its cost).
+            amount, (unit, per) = draw(st.sampled_from([50.0, 50.1, 120.0])), ("MW", None)
+            writer.facts.setdefault("quantities", []).append(
+                {"min": amount, "max": amount, "unit": unit, "per": per, "subject": None,
+                 "kind": None, "year": None, "parties": [],
+                 "evidence": writer.facts["projects"][-1]["evidence"]}
+            )  # fmt: skip
     for _ in range(draw(st.integers(0, 3))):
         (unit, per), subject = draw(st.sampled_from(UNITS)), draw(st.sampled_from(SUBJECTS))
         amount, kind, year = (draw(st.sampled_from(x)) for x in (AMOUNTS, KINDS, YEARS))
