@@ -20,11 +20,7 @@ def lexicon() -> dict[str, set[str]]:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, dict[str, Any]]:
     """Folded name or alias -> organisation record."""
-    table: dict[str, dict[str, Any]] = {}
-    for record in load("organizations.jsonl"):
-        for name in [record["name"], *record.get("aliases", [])]:
-            table[fold_key(name)] = record
-    return table
+    return _by_name("organizations.jsonl")
 
 
 @lru_cache(maxsize=1)
@@ -32,8 +28,12 @@ def known_people() -> dict[str, dict[str, Any]]:
     """Folded name or alias -> record of a widely known office-holder (heads of state and
     government, foreign and defence ministers): their state is known, whatever the sentence
     says around the name ("Poutine a reçu le président malien" gives Putin no Mali)."""
+    return _by_name("people.jsonl")
+
+
+def _by_name(file: str) -> dict[str, dict[str, Any]]:
     table: dict[str, dict[str, Any]] = {}
-    for record in load("people.jsonl"):
+    for record in load(file):
         for name in [record["name"], *record.get("aliases", [])]:
             table[fold_key(name)] = record
     return table

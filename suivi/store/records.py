@@ -183,9 +183,9 @@ def record_year(record: RecordBase, sources: Sequence[Source] = ()) -> int | Non
     (``sources``: a summary has none)."""
     fields = record.get("fields") or {}
     for key in ("date", "start", "year"):
-        value = fields.get(key)
-        if value:
-            return int(str(value)[:4])
+        year = re.search(r"\b\d{4}\b", str(fields.get(key) or ""))
+        if year:
+            return int(year.group(0))  # "2025-06-23", 2025, and a date an analyst wrote "juin 2025"
     dates = sorted(s["published"] or "" for s in sources if s.get("published"))
     return int(dates[0][:4]) if dates else None
 

@@ -95,3 +95,15 @@ def test_writing_no_record_empties_every_record_table(tmp_path: Path) -> None:
     replace_records(engine, [_record("agr-1", "Accord", facts[0], ["nuclear"])])
     replace_records(engine, [])
     assert all(not rows for rows in _rows(tmp_path / "s.db").values())
+
+
+def test_a_records_year_is_read_from_any_written_date() -> None:
+    from suivi.store.records import record_year
+
+    def year(**fields: object) -> int | None:
+        return record_year({"fields": fields})  # type: ignore[typeddict-item]
+
+    assert year(date="2025-06-23") == 2025
+    assert year(start="juin 2025") == 2025  # as an analyst may correct it
+    assert year(year=2024) == 2024
+    assert year(date="bientôt") is None
