@@ -77,46 +77,92 @@ def _actors(extractor: Any, text: str) -> dict[str, dict[str, Any]]:
     return {a["name"]: a for a in extract(extractor, text)["actors"]}
 
 
+_MINISTERS = (
+    "Le Niger et la Turquie ont signé à Niamey un accord sur l'énergie. La cérémonie s'est "
+    "tenue en présence du ministre de l’Économie, Issa Garba, et du ministre des Mines, "
+    "Oumarou Dan Baba. Le Niger attend 200 MW de la future centrale de Niamey.\n"
+)
+_BYLINE = (
+    "Par Awa Diallo\n"
+    "Le Niger a reçu 50 000 tonnes de blé, suite à une promesse faite par Vladimir Poutine "
+    "lors du sommet de Saint-Pétersbourg. La délégation a été accueillie par Hama Zakari.\n"
+)
+_MISSING = object()
+
+
+# Each case: a text, an actor's name, one of its fields and the value read (``_MISSING``:
+# no such actor is read).
+@pytest.mark.parametrize(
+    ("text", "name", "key", "value"),
+    [
+        # names listed after a kind of company are companies
+        *(
+            (
+                "Le forum de Kayes a réuni des ministères et de grandes entreprises publiques "
+                "comme Kovrad, Sinta Polar, Belmar et Ostrova Energia.\n",
+                company,
+                "type",
+                "organization",
+            )
+            for company in ("Kovrad", "Sinta Polar", "Belmar", "Ostrova Energia")
+        ),
+        # a widely known office-holder keeps their state
+        (
+            "À Bamako, le président malien a reçu un message de Vladimir Poutine sur le blé. "
+            "Le Premier ministre malien a salué l'envoi.\n",
+            "Vladimir Poutine",
+            "country",
+            "RU",
+        ),
+        # a lone word that opens a company's name is that company
+        *(
+            (
+                "Le conseil a octroyé un permis à la société Marvin Tokala S.A pour la mine de "
+                "Wenou. Selon Marvin, les travaux commencent en mai.\n",
+                company,
+                "type",
+                "organization",
+            )
+            for company in ("Marvin Tokala S.A", "Marvin")
+        ),
+        # an international body takes no state from its neighbours
+        (
+            "Le ministre camerounais des Finances et le Fonds monétaire international ont "
+            "conclu une revue du programme à Yaoundé.\n",
+            "Fonds monétaire international",
+            "country",
+            None,
+        ),
+        # a name defined by its acronym keeps its lower-case words
+        *(
+            (
+                "La convention de prêt entre le Tchad et le Fonds d’Abou Dhabi pour le "
+                "développement (FADD) a été signée le 3 mai. Le FADD financera une route.\n",
+                name,
+                "type",
+                value,
+            )
+            for name, value in (
+                ("Fonds d’Abou Dhabi pour le développement", "organization"),
+                ("FADD", _MISSING),
+            )
+        ),
+        # a minister named after a comma has his title and the story's state
+        (_MINISTERS, "Oumarou Dan Baba", "role", "ministre des Mines"),
+        (_MINISTERS, "Issa Garba", "role", "ministre de l’Économie"),
+        (_MINISTERS, "Oumarou Dan Baba", "country", "NE"),
+        # "par X" in a sentence is no byline; "Par X" opening its line is
+        (_BYLINE, "Vladimir Poutine", "country", "RU"),
+        (_BYLINE, "Hama Zakari", "type", "person"),
+        (_BYLINE, "Awa Diallo", "type", _MISSING),
+    ],
+)
 @pytest.mark.slow
-def test_names_listed_after_a_kind_of_company_are_companies(extractor: Any) -> None:
-    actors = _actors(
-        extractor,
-        "Le forum de Kayes a réuni des ministères et de grandes entreprises publiques comme "
-        "Kovrad, Sinta Polar, Belmar et Ostrova Energia.\n",
-    )
-    for name in ("Kovrad", "Sinta Polar", "Belmar", "Ostrova Energia"):
-        assert actors[name]["type"] == "organization", name
-
-
-@pytest.mark.slow
-def test_a_widely_known_office_holder_keeps_their_state(extractor: Any) -> None:
-    actors = _actors(
-        extractor,
-        "À Bamako, le président malien a reçu un message de Vladimir Poutine sur le blé. "
-        "Le Premier ministre malien a salué l'envoi.\n",
-    )
-    assert actors["Vladimir Poutine"]["country"] == "RU"
-
-
-@pytest.mark.slow
-def test_a_lone_word_that_opens_a_companys_name_is_that_company(extractor: Any) -> None:
-    actors = _actors(
-        extractor,
-        "Le conseil a octroyé un permis à la société Marvin Tokala S.A pour la mine de Wenou. "
-        "Selon Marvin, les travaux commencent en mai.\n",
-    )
-    assert actors["Marvin Tokala S.A"]["type"] == "organization"
-    assert actors["Marvin"]["type"] == "organization"
-
-
-@pytest.mark.slow
-def test_an_international_body_takes_no_state_from_its_neighbours(extractor: Any) -> None:
-    actors = _actors(
-        extractor,
-        "Le ministre camerounais des Finances et le Fonds monétaire international ont conclu "
-        "une revue du programme à Yaoundé.\n",
-    )
-    assert actors["Fonds monétaire international"]["country"] is None
+def test_an_actor_read_from_a_sentence(
+    extractor: Any, text: str, name: str, key: str, value: object
+) -> None:
+    actors = _actors(extractor, text)
+    assert actors.get(name, {}).get(key, _MISSING) == value
 
 
 @pytest.mark.slow
@@ -133,41 +179,3 @@ def test_the_agency_of_a_dateline_and_an_english_day_are_not_actors(extractor: A
         "said.\n",
     )
     assert not any("Wednesday" in name for name in english)
-
-
-@pytest.mark.slow
-def test_a_name_defined_by_its_acronym_keeps_its_lower_case_words(extractor: Any) -> None:
-    actors = _actors(
-        extractor,
-        "La convention de prêt entre le Tchad et le Fonds d’Abou Dhabi pour le développement "
-        "(FADD) a été signée le 3 mai. Le FADD financera une route de 300 km.\n",
-    )
-    assert "Fonds d’Abou Dhabi pour le développement" in actors and "FADD" not in actors
-
-
-@pytest.mark.slow
-def test_a_minister_named_after_a_comma_has_his_title_and_the_storys_state(
-    extractor: Any,
-) -> None:
-    text = (
-        "Le Niger et la Turquie ont signé à Niamey un accord sur l'énergie. La cérémonie s'est "
-        "tenue en présence du ministre de l’Économie, Issa Garba, et du ministre des Mines, "
-        "Oumarou Dan Baba. Le Niger attend 200 MW de la future centrale de Niamey.\n"
-    )
-    actors = _actors(extractor, text)
-    assert actors["Oumarou Dan Baba"]["role"] == "ministre des Mines"
-    assert actors["Issa Garba"]["role"] == "ministre de l’Économie"
-    assert actors["Oumarou Dan Baba"]["country"] == "NE"
-
-
-@pytest.mark.slow
-def test_a_person_after_par_in_a_sentence_is_no_byline(extractor: Any) -> None:
-    text = (
-        "Par Awa Diallo\n"
-        "Le Niger a reçu 50 000 tonnes de blé, suite à une promesse faite par Vladimir Poutine "
-        "lors du sommet de Saint-Pétersbourg. La délégation a été accueillie par Hama Zakari.\n"
-    )
-    actors = _actors(extractor, text)
-    assert actors["Vladimir Poutine"]["country"] == "RU"
-    assert "Hama Zakari" in actors
-    assert "Awa Diallo" not in actors
