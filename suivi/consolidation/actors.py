@@ -84,6 +84,8 @@ def same_organisation(a: Fact, b: Fact) -> bool:
     ka, kb = organisation_key(name_a), organisation_key(name_b)
     if not ka or not kb or not _countries_agree(a, b):
         return False
+    if a.get("known_as") and a.get("known_as") == b.get("known_as"):
+        return True  # a widely known body, in any language
     if ka == kb or _one_names_the_other_in_full(a, b, tuple(ka.split()), tuple(kb.split())):
         return True
     bare_a, bare_b = without_legal_suffix(name_a), without_legal_suffix(name_b)
@@ -129,6 +131,8 @@ def _actor_keys(facts: list[Fact]) -> Keys[Fact]:
                 yield (kind, "code"), fact.get("country")
             yield (kind, "name"), fold_words(fact.get("name") or "")
         elif key := _org_key(fact):
+            if fact.get("known_as"):
+                yield (kind, "known"), str(fact.get("known_as"))
             block = (kind, initial[id(fact)])
             for other in name_near[block][key]:
                 yield (*block, "alike"), pair(key, other)

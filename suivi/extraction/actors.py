@@ -174,6 +174,11 @@ class ActorFinder:
             }
             if actor.type == "person":
                 item["role"] = actor.role
+            known_body = gazetteer().get(fold_key(actor.name))
+            if actor.type == "organization" and known_body:
+                # One name for a widely known body however the article spells it
+                # ("International Monetary Fund", "FMI"), so that its reports meet.
+                item["known_as"] = known_body["name"]
             item["evidence"] = sentence_evidence(doc, actor.start)
             items.append(item)
         doc._.actors = items

@@ -215,3 +215,14 @@ def test_an_acronym_joins_its_long_form_whatever_the_legal_form_or_language() ->
         assert same_organisation(_organisation(short, "a"), _organisation(long, "b")), short
     kenya = _organisation("Kenya Power and Lighting Company Limited", "b")
     assert not same_organisation(_organisation("KPC Ltd", "a"), kenya)
+
+
+def test_a_widely_known_body_meets_itself_in_any_language() -> None:
+    from suivi.consolidation.actors import same_organisation
+
+    english = _organisation("International Monetary Fund", "a")
+    french = _organisation("FMI", "b")
+    assert not same_organisation(english, french)
+    for fact_ in (english, french):
+        fact_.data["known_as"] = "Fonds monétaire international"
+    assert same_organisation(english, french)

@@ -179,3 +179,12 @@ def test_the_agency_of_a_dateline_and_an_english_day_are_not_actors(extractor: A
         "said.\n",
     )
     assert not any("Wednesday" in name for name in english)
+
+
+@pytest.mark.slow
+def test_a_widely_known_body_is_known_by_one_name_in_any_language(extractor: Any) -> None:
+    english = _actors(extractor, "The International Monetary Fund approved a loan to Benin.\n")
+    french = _actors(extractor, "Le FMI a approuvé un prêt au Bénin, a indiqué Cotonou.\n")
+    [imf] = [a for a in english.values() if a["type"] == "organization"]
+    [fmi] = [a for a in french.values() if a["type"] == "organization"]
+    assert imf["known_as"] == fmi["known_as"] == "Fonds monétaire international"
