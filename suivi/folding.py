@@ -62,6 +62,12 @@ def fold_words(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+def initials(name: str, skip: frozenset[str]) -> str:
+    """The first letters of a name's words, folded, leaving out the words in ``skip``:
+    "Alliance des États du Sahel" gives "aes" (how an acronym is read against its name)."""
+    return "".join(word[0] for word in fold_words(name).split() if word not in skip)
+
+
 def text_identity(text: str) -> str:
     """A document's identity: SHA-256 of its text with case and spacing folded.
 

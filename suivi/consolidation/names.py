@@ -9,7 +9,7 @@ import jellyfish
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from suivi.folding import fold_words
+from suivi.folding import fold_words, initials
 
 # Titles and ranks that stand before a name in French and English news; they say who someone
 # is, not which person: "le colonel Assimi Goïta" and "Général Assimi Goïta" are one man.
@@ -111,8 +111,8 @@ def organisation_key(name: str) -> str:
 
 def acronym(name: str) -> str:
     """Initials of a name's significant words: "Alliance des États du Sahel" gives "aes"."""
-    words = [word for word in fold_words(name).split() if word not in STOPWORDS]
-    return "".join(word[0] for word in words) if len(words) > 1 else ""
+    letters = initials(name, STOPWORDS)
+    return letters if len(letters) > 1 else ""
 
 
 def without_legal_suffix(name: str) -> str:

@@ -55,7 +55,7 @@ from suivi.extraction.people import (
 )
 from suivi.extraction.text import folded_text, raw_text, sentence_evidence
 from suivi.extraction.units import UNIT_TABLE
-from suivi.folding import fold_chars, fold_key
+from suivi.folding import fold_chars, fold_key, initials
 
 
 @dataclass
@@ -80,11 +80,6 @@ _LOOSE_ACRONYM = re.compile(r"((?:\s+[\w'’-]+){1,5}?)\s*\(\s*([A-Z][A-Za-z0-9&
 _FUNCTION_WORDS = frozenset("de des du d la le l les et en pour sur au aux of the and for".split())
 
 
-def _initials(name: str) -> str:
-    words = re.split(r"[\s'’-]+", fold_key(name))
-    return "".join(w[0] for w in words if w and w not in _FUNCTION_WORDS)
-
-
 def _fold_acronyms(text: str, actors: list[_Actor]) -> list[_Actor]:
     """The acronym in "Agence coréenne de coopération (KOICA)" names the organisation just
     before it, not a second one; a name the model cut short before the parenthesis is
@@ -106,7 +101,8 @@ def _fold_acronyms(text: str, actors: list[_Actor]) -> list[_Actor]:
                 defined = _LOOSE_ACRONYM.match(text, match.end())
                 if defined is None or defined.group(2) not in acronyms:
                     continue
-                if _initials(surface + defined.group(1)) != defined.group(2).lower():
+                spelt = initials(surface + defined.group(1), _FUNCTION_WORDS)
+                if spelt != defined.group(2).lower():
                     continue
                 loose = True
             tail = defined.group(1)
@@ -381,7 +377,6 @@ class ActorFinder:
                 full_words = fold_key(full.name).split()
                 if len(full_words) > len(words) and full_words[-len(words) :] == words:
                     dropped.add(id(short))
-                    full.start = min(full.start, short.start) if False else full.start
                     break
         # A name also seen as an organisation is an organisation, and so is a lone word
         # that opens one ("Nordgold" beside "la société Nordgold Niou S.A").
