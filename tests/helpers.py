@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 ARTICLE_FR = """Niger et Turquie : un accord sur la formation des pilotes
@@ -151,3 +153,17 @@ def http_server(routes: dict[str, Route], delay_paths: set[str] | None = None) -
     finally:
         server.shutdown()
         server.server_close()
+
+
+def refuse_reading(monkeypatch: Any, locked: Path) -> None:
+    """Make reading the folder ``locked`` fail as a permission error would."""
+    # Tests run as root, where chmod 000 does not stop reading: the refusal is simulated
+    # where the operating system gives it, at os.scandir.
+    real = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if Path(os.fspath(path)) == locked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)

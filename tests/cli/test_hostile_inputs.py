@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from helpers import ARTICLE_EN, ARTICLE_FR
+from helpers import ARTICLE_EN, ARTICLE_FR, refuse_reading
 
 from suivi.cli import cli
 
@@ -21,15 +19,7 @@ def test_an_unreadable_subfolder_fails_the_ingest_and_the_rest_is_stored(
     locked.mkdir(parents=True)
     (locked / "hidden.txt").write_text(ARTICLE_EN)
     (corpus / "niger.txt").write_text(ARTICLE_FR)
-    real = os.scandir
-
-    def scandir(path: Any = ".") -> Any:
-        # Simulated: tests run as root, whom chmod 000 does not stop.
-        if Path(os.fspath(path)) == locked:
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    refuse_reading(monkeypatch, locked)
     db = tmp_path / "s.db"
     result = CliRunner().invoke(cli, ["--db", str(db), "ingest", "--no-extract", str(corpus)])
     assert result.exit_code == 1

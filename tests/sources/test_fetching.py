@@ -101,18 +101,23 @@ def test_a_trickling_server_fails_at_the_overall_deadline(
     assert took < 4.5
 
 
-def test_a_nested_gzip_bomb_fails_fast_with_little_memory(local: None) -> None:
-    bomb = gzip.compress(gzip.compress(b"\0" * 50_000_000))
+def _compressed(body: bytes, encoding: str) -> Any:
+    """An answer of an HTML page sent with ``Content-Encoding: encoding``."""
 
     def answer(handler: BaseHTTPRequestHandler) -> None:
         handler.send_response(200)
         handler.send_header("Content-Type", "text/html")
-        handler.send_header("Content-Encoding", "gzip, gzip")
-        handler.send_header("Content-Length", str(len(bomb)))
+        handler.send_header("Content-Encoding", encoding)
+        handler.send_header("Content-Length", str(len(body)))
         handler.end_headers()
-        handler.wfile.write(bomb)
+        handler.wfile.write(body)
 
-    with serving({"/bomb": answer}) as base:
+    return answer
+
+
+def test_a_nested_gzip_bomb_fails_fast_with_little_memory(local: None) -> None:
+    bomb = gzip.compress(gzip.compress(b"\0" * 50_000_000))
+    with serving({"/bomb": _compressed(bomb, "gzip, gzip")}) as base:
         tracemalloc.start()
         try:
             with pytest.raises(SourceError, match=r"too large \(over 1000000 bytes"):
@@ -125,16 +130,7 @@ def test_a_nested_gzip_bomb_fails_fast_with_little_memory(local: None) -> None:
 
 def test_gzip_answers_are_still_read(local: None) -> None:
     body = gzip.compress(HTML_PAGE.encode())
-
-    def answer(handler: BaseHTTPRequestHandler) -> None:
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html")
-        handler.send_header("Content-Encoding", "gzip")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-
-    with serving({"/z": answer}) as base:
+    with serving({"/z": _compressed(body, "gzip")}) as base:
         assert get(f"{base}/z").data == HTML_PAGE.encode()
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
-from helpers import ARTICLE_FR, http_server, rss_feed
+from helpers import ARTICLE_FR, http_server, refuse_reading, rss_feed
 
 from suivi.errors import SourceError
 from suivi.models import Article
@@ -56,26 +55,13 @@ def test_one_bad_link_in_a_feed_is_one_line_and_later_entries_go_in(tmp_path: Pa
     assert "\n" not in str(bad)
 
 
-def _locked(monkeypatch: pytest.MonkeyPatch, locked: Path) -> None:
-    # Tests run as root, where chmod 000 does not stop reading: the refusal is simulated
-    # where the operating system gives it, at os.scandir.
-    real = os.scandir
-
-    def scandir(path: Any = ".") -> Any:
-        if Path(os.fspath(path)) == locked:
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
-
-
 def test_an_unreadable_subfolder_is_reported_and_the_rest_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "b.txt").write_text(ARTICLE_FR)
     (tmp_path / "a.txt").write_text(ARTICLE_FR)
-    _locked(monkeypatch, tmp_path / "locked")
+    refuse_reading(monkeypatch, tmp_path / "locked")
     items = read(str(tmp_path))
     errors = [str(item) for item in items if isinstance(item, SourceError)]
     assert errors == [f"{tmp_path / 'locked'}: cannot be read (permission denied)"]
@@ -87,7 +73,7 @@ def test_an_unreadable_folder_named_directly_is_reported_as_unreadable(
 ) -> None:
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "b.txt").write_text(ARTICLE_FR)
-    _locked(monkeypatch, tmp_path / "locked")
+    refuse_reading(monkeypatch, tmp_path / "locked")
     [error] = read(str(tmp_path / "locked"))
     assert str(error) == f"{tmp_path / 'locked'}: cannot be read (permission denied)"
 
