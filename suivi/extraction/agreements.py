@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from suivi.extraction.agreement_context import BOTH_SIDES, english_modifiers, sides_named_before
 from suivi.extraction.facts import actors_in, keywords, nearest_date, sectors, status_words
 from suivi.extraction.facts import table as facts_table
+from suivi.extraction.occasions import occasion_date
 from suivi.extraction.text import folded_text, raw_text, sentence_at, sentence_evidence
 
 _ANAPHORA = re.compile(
@@ -61,6 +62,19 @@ _VERB_BEFORE = re.compile(
     r"ils|elles|ne|n'|y|en)\s*$"
 )
 _PLURAL_END = re.compile(r"(?:s|x)$")
+# Triggers that are a decision to create something, and the article that opens its name.
+_DECISION = re.compile(r"(?:ont )?(?:decid|decision|convenu|agreed|decided)")
+_LEADING_ARTICLE = re.compile(r"^(?:(?:un|une|le|la|les|a|an|the)\s+|l')", re.IGNORECASE)
+_DANGLING_END = re.compile(
+    r"(?:[\s,;]+(?:et|ou|and|or))?[\s,;]+(?:d'une?|de la|de l'|des|du|de|d'|une?|les?|la|l'"
+    r"|a|an|the|of)$",
+    re.IGNORECASE,
+)
+# A sentence that lists what the sentence before it counted: "Il s'agit d'un accord …".
+_LISTS_EARLIER = re.compile(
+    r"\s*(?:il s'agit|ce sont|a savoir|parmi (?:eux|ceux-ci|ces textes|ces accords)"
+    r"|(?:they|these|the (?:texts|agreements|documents|memorandums|deals)) (?:include|cover|are)\b)"
+)
 
 
 def _quoted_aside(doc: Doc, folded: str, start: int) -> bool:
@@ -105,6 +119,13 @@ class _Mention:
     title: str = ""
     pattern: str = ""
     merged: bool = False
+
+
+def _clean_title(title: str) -> str:
+    """A clause as a title: one line, without the article that opens it nor the link that
+    ends it when the next agreement of a list cut it (", d'une", "et d'un")."""
+    title = _LEADING_ARTICLE.sub("", " ".join(title.split()))
+    return _DANGLING_END.sub("", title).rstrip(" ,.;:")[:160]
 
 
 def _status(folded: str, start: int, end: int) -> str | None:
@@ -158,6 +179,9 @@ class AgreementFinder:
                     sectors().labels_in(folded, mentions[-1].start, mentions[-1].scope_end)
                     or mentions[-1].sectors
                 )
+                if _DECISION.match(mentions[-1].pattern):
+                    # "convenu de créer une commission mixte …": the commission is the name.
+                    mentions[-1].title = _clean_title(raw_text(doc)[start : mentions[-1].scope_end])
                 continue
             next_start = found[index + 1][0] if index + 1 < len(found) else len(folded)
             scope_end = (
@@ -184,6 +208,12 @@ class AgreementFinder:
                 # the verb is earlier in the same paragraph.
                 line_start = folded.rfind("\n", 0, start) + 1
                 mention.status = _status(folded, max(line_start, start - 160), start)
+            if mention.status is None and _LISTS_EARLIER.match(folded, sentence.start_char):
+                # "… ont signé quatre textes. Il s'agit d'un accord …, d'une convention …":
+                # the list names what the sentence before it did.
+                earlier = sentence_at(doc, max(0, sentence.start_char - 2))
+                if earlier.start_char < sentence.start_char:
+                    mention.status = _status(folded, earlier.start_char, earlier.end_char)
             if not mention.sectors and (collective or mention.status or pattern in political):
                 # "plusieurs accords … Ces partenariats concernent l'énergie",
                 # "une convention signée en 2010 … L'investisseur s'engageait à …": next sentence.
@@ -200,10 +230,15 @@ class AgreementFinder:
             ):
                 mention.status = None
             date = nearest_date(doc, sentence, start)
+            if date is None and mention.status is not None:
+                date = occasion_date(doc, sentence)  # "Le même jour, … ont signé …"
             mention.date = date.value if date else None
             lead = english_modifiers(raw_text(doc), start) if doc._.language == "en" else ""
             title = lead + raw_text(doc)[start:scope_end]
-            mention.title = " ".join(title.split()).rstrip(" ,.;:")[:160]
+            if _DECISION.match(pattern):
+                # "décidé de créer un comité technique …": what was created is the agreement.
+                title = raw_text(doc)[end:scope_end]
+            mention.title = _clean_title(title)
             if (
                 pattern != "ordinal"
                 and (

@@ -51,6 +51,13 @@ def _status_words() -> Keywords:
 _DATELINE = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+,\s*(?:\(?[\w ]+\)?,\s*)?")
 
 
+def is_dateline_date(doc: Doc, mention: DateMention, text: str | None = None) -> bool:
+    """Whether ``mention`` is the filing date of a dispatch ("ANKARA, March 13, 2025 –"):
+    when the dispatch was filed, not the news."""
+    text = raw_text(doc) if text is None else text
+    return bool(_DATELINE.fullmatch(text[text.rfind("\n", 0, mention.start) + 1 : mention.start]))
+
+
 def nearest_date(
     doc: Doc, sentence: Span, position: int, *, years: bool = True
 ) -> DateMention | None:
@@ -60,9 +67,8 @@ def nearest_date(
     for mention in doc._.dates:
         if mention.start < sentence.start_char or mention.end > sentence.end_char:
             continue
-        line = text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
-        if _DATELINE.fullmatch(line):
-            continue  # "ANKARA, March 13, 2025 –": when the dispatch was filed, not the news
+        if is_dateline_date(doc, mention, text):
+            continue
         if not years and len(mention.value) == 4:
             continue
         distance = min(abs(mention.start - position), abs(position - mention.end))

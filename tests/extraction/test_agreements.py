@@ -91,3 +91,53 @@ def test_an_agreement_the_two_leaders_signed_has_their_states(extractor: Any) ->
     )
     [agreement] = extract(extractor, text, published="2025-10-10")["agreements"]
     assert sorted(agreement["parties"]) == ["NE", "TR"]
+
+
+# ------------------------------------------------------------------ the occasion of a signing
+
+
+@pytest.mark.slow
+def test_a_signing_on_the_same_occasion_takes_its_date(extractor: Any) -> None:
+    text = (
+        "Publié le 20 mai 2025\n\n"
+        "Le vendredi 16 mai 2025, à Sikasso, les autorités maliennes ont accueilli une "
+        "délégation guinéenne. Cette visite prolonge un accord de transport conclu fin 2023.\n\n"
+        "Le même jour, les deux parties ont signé une convention de financement agricole de "
+        "3 millions d'euros.\n"
+        "Les deux pays ont également conclu un mémorandum sur la formation des douaniers.\n"
+        "Un protocole sur la pêche devrait suivre.\n"
+    )
+    dates = {a["title"].split()[0]: a["date"] for a in extract(extractor, text)["agreements"]}
+    assert dates == {
+        "accord": "2023",  # its own date
+        "convention": "2025-05-16",
+        "mémorandum": "2025-05-16",
+        # Nothing points back to the visit: no date is lent to a sentence that does not.
+        "protocole": None,
+    }
+
+
+@pytest.mark.slow
+def test_a_list_after_a_count_names_what_was_signed(extractor: Any) -> None:
+    text = (
+        "À l'issue de leur entretien, les deux délégations ont signé trois textes.\n\n"
+        "Il s'agit d'un accord sur la protection réciproque des investissements, d'une "
+        "convention visant à éviter la double imposition et d'un protocole d'entente dans le "
+        "domaine de la sécurité alimentaire.\n"
+    )
+    agreements = extract(extractor, text, published="2025-02-03")["agreements"]
+    assert [a["title"] for a in agreements] == [
+        "accord sur la protection réciproque des investissements",
+        "convention visant à éviter la double imposition",
+        "protocole d'entente dans le domaine de la sécurité alimentaire",
+    ]
+    assert {a["status"] for a in agreements} == {"signed"}
+    assert [a["sectors"] for a in agreements] == [["investment"], ["trade"], ["agriculture"]]
+
+
+@pytest.mark.slow
+def test_a_decision_to_create_a_body_is_titled_by_the_body(extractor: Any) -> None:
+    text = "Les ministres ont convenu de créer une commission mixte sur la santé animale.\n"
+    [agreement] = extract(extractor, text, published="2025-02-03")["agreements"]
+    assert agreement["title"] == "commission mixte sur la santé animale"
+    assert agreement["status"] == "announced"
