@@ -264,7 +264,11 @@ def role_near(doc: Doc, start: int, end: int) -> str | None:
     piece = re.split(r"\s(?:et|and)\s+(?=l['’]|le\s|la\s|les\s|son\s|sa\s|the\s)", piece)[-1]
     while True:
         shorter = re.sub(
-            r"^(?:et|and|par|by|du|de|le|la|les|l['’]|en pr[ée]sence du)\s*", "", piece, flags=re.I
+            r"^(?:et|and|puis|then|ainsi que|as well as|par|by|du|de|le|la|les|l['’]"
+            r"|en pr[ée]sence du)\s*",
+            "",
+            piece,
+            flags=re.I,
         ).strip()
         if shorter == piece:
             break
@@ -286,6 +290,11 @@ def role_near(doc: Doc, start: int, end: int) -> str | None:
     # "La cérémonie s'est tenue en présence du ministre de l'Économie, X": from the title
     # nearest the name on
     title_words = words[at:] if len(words) - at >= 2 or at == 0 else words
+    plural = fold_chars(words[at])
+    if at == len(words) - 1 and plural.endswith("s") and plural[:-1] in lex["titles"]:
+        title_words = words[at:]  # "par les Ministres X et Y": the title, for each of them
+    elif len(words) - at >= 3 and fold_chars(words[-1]) in ("et", "and"):
+        title_words = words[at : at + 1]  # "les Ministres X et Y": Y's title, not X's name
     return " ".join(title_words)[:100] or None
 
 

@@ -188,3 +188,19 @@ def test_a_widely_known_body_is_known_by_one_name_in_any_language(extractor: Any
     [imf] = [a for a in english.values() if a["type"] == "organization"]
     [fmi] = [a for a in french.values() if a["type"] == "organization"]
     assert imf["known_as"] == fmi["known_as"] == "Fonds monétaire international"
+
+
+@pytest.mark.slow
+def test_a_title_shared_by_two_names_is_each_ones_role(extractor: Any) -> None:
+    text = (
+        "La délégation a été accueillie par les Ministres Moussa Dembélé et Karim Sidibé, "
+        "puis par le ministre des Finances, Awa Coulibaly.\n"
+    )
+    roles = {
+        a["name"]: a["role"] for a in extract(extractor, text)["actors"] if a["type"] == "person"
+    }
+    assert roles == {
+        "Moussa Dembélé": "Ministres",
+        "Karim Sidibé": "Ministres",
+        "Awa Coulibaly": "ministre des Finances",
+    }
