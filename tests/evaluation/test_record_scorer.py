@@ -12,7 +12,7 @@ from suivi.evaluation.record_keys import load_gold, load_records, to_record
 from suivi.evaluation.records import main, score_records
 
 HERE = Path(__file__).parent
-SETS = ("", "blind", "blind2", "outlets")
+SETS = ("", "blind", "blind2", "outlets", "multi")
 
 
 def gold(kind: str, ident: str, docs: list[str], **keys: Any) -> dict[str, Any]:

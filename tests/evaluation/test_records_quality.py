@@ -1,6 +1,6 @@
 """Record quality gate: each annotated set goes through the real pipeline, its records are scored.
 
-For every set (ev, blind, blind2, outlets) the articles are ingested into a fresh SQLite
+For every set (ev, blind, blind2, outlets, multi) the articles are ingested into a fresh SQLite
 store with the real extractor, the records are read exactly as ``suivi records --format
 json`` prints them, and the record yardstick (``suivi.evaluation.records``) scores them
 against the set's ``records.jsonl``. The test fails when a figure falls below its floor in
@@ -22,7 +22,13 @@ HERE = Path(__file__).parent
 BASELINE = json.loads((HERE / "baseline.json").read_text(encoding="utf-8"))["records"]
 #: The reference date of every figure in baseline.json (planned dates, overdue records).
 TODAY = date(2026, 12, 1)
-SETS = {"ev": HERE, "blind": HERE / "blind", "blind2": HERE / "blind2", "outlets": HERE / "outlets"}
+SETS = {
+    "ev": HERE,
+    "blind": HERE / "blind",
+    "blind2": HERE / "blind2",
+    "outlets": HERE / "outlets",
+    "multi": HERE / "multi",
+}
 
 
 def records_of(folder: Path, store: Path, extractor: object) -> RecordReport:

@@ -403,13 +403,15 @@ def gold_as_prediction(answer: Item) -> Item:
     return pred
 
 
-def test_corpus_gold_is_well_formed_and_scores_perfectly_against_itself() -> None:
-    gold = load_jsonl(CORPUS / "gold.jsonl")
-    articles = sorted(p.name for p in (CORPUS / "articles").glob("*.txt"))
+@pytest.mark.parametrize("folder", ["", "multi"])
+def test_corpus_gold_is_well_formed_and_scores_perfectly_against_itself(folder: str) -> None:
+    base = CORPUS / folder
+    gold = load_jsonl(base / "gold.jsonl")
+    articles = sorted(p.name for p in (base / "articles").glob("*.txt"))
     assert sorted(a["doc"] for a in gold) == articles
     assert len(articles) >= 14
     for answer in gold:
-        text = (CORPUS / "articles" / answer["doc"]).read_text(encoding="utf-8")
+        text = (base / "articles" / answer["doc"]).read_text(encoding="utf-8")
         assert 200 <= len(text.split()) <= 600, answer["doc"]
         assert answer["language"] in {"fr", "en"}
         for agreement in answer["agreements"]:
