@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from suivi.extraction.countries import demonyms
 from suivi.extraction.resources import word_set
 from suivi.extraction.text import folded_text, raw_text, span_between
+from suivi.extraction.units import SCALES, UNIT_TABLE
 from suivi.folding import fold_chars
 
 _NAMING = word_set("project_rules.json", "naming_words")
@@ -82,53 +83,71 @@ def project_name(doc: Doc, start: int, end: int, limit: int) -> tuple[str, str |
         if words
         else ""
     )
-    # English puts the name before the head: "the TAZARA railway", "the Lobito rail
-    # corridor" (the French parser tags English words at random: their case decides).
     first = span[0]
     english = doc._.language == "en"
-    before = [first.nbor(-k) for k in (1, 2) if first.i - k >= 0]
-    if (
-        english
-        and len(before) == 2
-        and before[0].text.islower()
-        and before[0].is_alpha
-        and fold_chars(before[0].text) not in _STOP_WORDS | _CONNECT
-        and before[1].text[:1].isupper()
-    ):
-        before = [before[1], before[0]]
-    else:
-        before = before[:1]
-    name_token = before[0] if before else None
-    named_before = False
-    if (
-        not proper
-        and name_token is not None
-        and name_token.text[:1].isupper()
-        and not name_token.is_sent_start
-        and (english or name_token.pos_ in ("PROPN", "NOUN", "X"))
-        and fold_chars(name_token.text) not in demonyms()
-        and fold_chars(name_token.text) not in ("the", "a", "an", "le", "la", "les")
-    ):
-        proper.append(name_token.text)
-        named_before = True
-        words[:0] = before
+    lead = _english_lead(doc, first) if english else []
+    if lead:
+        # English puts the name and the kind before the head: "the Lekki Deep Sea Port",
+        # "the 700-megawatt Zungeru hydropower plant", "a vaccine manufacturing hub".
+        if not proper:
+            proper.extend(t.text for t in lead if t.text[:1].isupper())
+        words[:0] = lead
         name = " ".join(raw_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)].split())
-    if english and not named_before and first.i >= 2:
-        # "a vaccine manufacturing hub": English modifiers before the head name its kind.
-        lead: list[Token] = []
-        for token in reversed(doc[max(0, first.i - 3) : first.i]):
-            if fold_chars(token.text) in ("a", "an", "the"):
-                break
-            if not (token.is_alpha and token.text.islower()) or fold_chars(token.text) in (
-                _STOP_WORDS | _CONNECT | {"new"}
-            ):
-                lead = []
-                break
-            lead.insert(0, token)
-        if lead and fold_chars(lead[0].nbor(-1).text) in ("a", "an", "the"):
-            words[:0] = lead
+    elif not english and first.i >= 1 and not proper:
+        name_token = first.nbor(-1)
+        if (
+            name_token.text[:1].isupper()
+            and not name_token.is_sent_start
+            and name_token.pos_ in ("PROPN", "NOUN", "X")
+            and fold_chars(name_token.text) not in demonyms()
+            and fold_chars(name_token.text) not in ("le", "la", "les")
+        ):
+            proper.append(name_token.text)
+            words[:0] = [name_token]
             tail = words[-1].idx + len(words[-1].text)
             name = " ".join(raw_text(doc)[words[0].idx : tail].split())
     location = " ".join(proper) if proper else None
     stop = words[-1].idx + len(words[-1].text) if words else end
     return name, location, stop
+
+
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+# Where an English name before its head stops: an article, a possessive, a preposition.
+_ENGLISH_BOUNDARY = frozenset(
+    "the a an its their his her our this that these those of for to in at on and or with by"
+    " from into new one two three four five six seven eight nine ten several many some first"
+    " second third mln bln mn km".split()
+)
+
+
+def _english_lead(doc: Doc, first: Token) -> list[Token]:
+    """The words before an English head that name the project or its kind, up to an
+    article, a preposition, a figure or a clause mark; none when something else (a verb,
+    most likely) comes first. Read from the words' case and shape: the French parser tags
+    English words at random."""
+    lead: list[Token] = []
+    for k in range(1, 6):
+        if first.i - k < 0:
+            break
+        token = first.nbor(-k)
+        low = fold_chars(token.text)
+        if token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_:
+            lead.insert(0, token)  # "geothermal-powered": one word for the reader
+            continue
+        if (
+            low in _ENGLISH_BOUNDARY
+            or low in UNIT_TABLE
+            or low in SCALES
+            or token.is_punct
+            or any(c.isdigit() for c in token.text)
+            or token.text.endswith(("'s", "’s"))
+        ):
+            break
+        if not (token.is_alpha or "-" in token.text) or low in _STOP_WORDS | _CONNECT:
+            return []
+        lead.insert(0, token)
+        if _OPENS_SENTENCE.search(raw_text(doc), 0, token.idx):
+            break  # the sentence starts here (the parser's own starts are unreliable in English)
+    else:
+        return []  # five words and no article: not a name
+    return [t for t in lead if fold_chars(t.text) not in demonyms()]

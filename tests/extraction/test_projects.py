@@ -115,3 +115,18 @@ def test_a_project_named_again_by_its_generic_words_is_one_project(extractor: An
     )
     [project] = extract(extractor, text)["projects"]
     assert project["location"] == "Kankan Bougouni"
+
+
+@pytest.mark.slow
+def test_an_english_project_is_named_by_the_words_before_its_head(extractor: Any) -> None:
+    text = (
+        "The Kpone Deep Sea Port near Tema, operational since 2021, handles most of the "
+        "country's containers, while the 400-megawatt Bui hydropower plant began feeding the "
+        "grid the same year. Officials also discussed a geothermal-powered data centre at "
+        "Menengai and said the government proposed that Sinohydro build two reactors.\n"
+    )
+    names = [p["name"] for p in extract(extractor, text, published="2025-03-01")["projects"]]
+    assert "Kpone Deep Sea Port" in names
+    assert any(n.startswith("Bui hydropower plant") for n in names)
+    assert any(n.startswith("geothermal-powered data centre") for n in names)
+    assert not any("Sinohydro" in n or "400" in n for n in names)
