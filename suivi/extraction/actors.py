@@ -80,18 +80,44 @@ _LOOSE_ACRONYM = re.compile(r"((?:\s+[\w'’-]+){1,5}?)\s*\(\s*([A-Z][A-Za-z0-9&
 _FUNCTION_WORDS = frozenset("de des du d la le l les et en pour sur au aux of the and for".split())
 
 
+_SHORT_NAME = re.compile(r"[A-Z][A-Za-z0-9&]{1,9}")
+
+
+def _known_after(text: str, surface: str, known: dict[str, _Actor]) -> _Actor | None:
+    """The widely known body whose short name follows ``surface`` in brackets, if any."""
+    for match in re.finditer(re.escape(surface), text):
+        defined = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*[),]", text[match.end() :])
+        if defined and defined.group(1) in known:
+            return known[defined.group(1)]
+    return None
+
+
 def _fold_acronyms(text: str, actors: list[_Actor]) -> list[_Actor]:
     """The acronym in "Agence coréenne de coopération (KOICA)" names the organisation just
     before it, not a second one; a name the model cut short before the parenthesis is
     completed ("Africa Finance [Corporation] (AFC)")."""
     acronyms = {a.name: a for a in actors if a.type == "organization" and ACRONYM.fullmatch(a.name)}
-    if not acronyms:
+    # A widely known body's short name in brackets ("Société nationale d'électricité
+    # (Senelec)") names that body: the name before it is the same body, told in full.
+    known = {
+        surface: a
+        for a in actors
+        if a.type == "organization" and fold_key(a.name) in gazetteer()
+        for surface in a.surfaces
+        if _SHORT_NAME.fullmatch(surface)
+    }
+    if not acronyms and not known:
         return actors
     dropped: set[int] = set()
     for actor in actors:
         if actor.type != "organization" or actor.name in acronyms or id(actor) in dropped:
             continue
         surface = text[actor.start : actor.end]
+        if fold_key(actor.name) not in gazetteer():
+            body = _known_after(text, surface, known)
+            if body is not None and body is not actor:
+                dropped.add(id(actor))
+                continue
         for match in re.finditer(re.escape(surface), text):
             defined = _DEFINED_ACRONYM.match(text, match.end())
             loose = False

@@ -106,6 +106,20 @@ _MISSING = object()
             )
             for company in ("Kovrad", "Sinta Polar", "Belmar", "Ostrova Energia")
         ),
+        # a widely known body's short name in brackets names the body just before it
+        *(
+            (
+                "La centrale a été raccordée au réseau de la Société nationale d'électricité "
+                "(Senelec) en mai. La Senelec achètera toute l'énergie produite.\n",
+                name,
+                key,
+                value,
+            )
+            for name, key, value in (
+                ("Senelec", "country", "SN"),
+                ("Société nationale d'électricité", "type", _MISSING),
+            )
+        ),
         # a widely known office-holder keeps their state
         (
             "À Bamako, le président malien a reçu un message de Vladimir Poutine sur le blé. "
@@ -133,18 +147,18 @@ _MISSING = object()
             "country",
             None,
         ),
-        # a name defined by its acronym keeps its lower-case words
+        # a name defined by its acronym keeps its lower-case words (a body no list knows)
         *(
             (
-                "La convention de prêt entre le Tchad et le Fonds d’Abou Dhabi pour le "
-                "développement (FADD) a été signée le 3 mai. Le FADD financera une route.\n",
+                "La convention de prêt entre le Tchad et le Fonds d’Ajman pour le "
+                "développement (FAD) a été signée le 3 mai. Le FAD financera une route.\n",
                 name,
                 "type",
                 value,
             )
             for name, value in (
-                ("Fonds d’Abou Dhabi pour le développement", "organization"),
-                ("FADD", _MISSING),
+                ("Fonds d’Ajman pour le développement", "organization"),
+                ("FAD", _MISSING),
             )
         ),
         # a minister named after a comma has his title and the story's state
