@@ -16,7 +16,13 @@ from suivi.consolidation.designations import agreement_kind, designation, wordin
 from suivi.consolidation.figures import link_figures
 from suivi.consolidation.independence import dispatch_groups
 from suivi.consolidation.keys import KEYS
-from suivi.consolidation.matching import ONE_PER_ARTICLE, RULES, Context, Rule
+from suivi.consolidation.matching import (
+    ONE_PER_ARTICLE,
+    RULES,
+    Context,
+    Rule,
+    same_place_or_within,
+)
 from suivi.consolidation.names import person_tokens, rank_before
 from suivi.folding import fold_words
 from suivi.models import Document, Fact, HistoryEntry, Record, Source, Verdicts
@@ -84,7 +90,16 @@ def build(
         items = by_category.get(category, [])
         blocking = KEYS[category](items, ctx)
         apart = _document_of if category in ONE_PER_ARTICLE else None
-        for group in cluster_scored(items, score, apart, blocking.keys, blocking.sure):
+        located = category == "projects"
+        for group in cluster_scored(
+            items,
+            score,
+            apart,
+            blocking.keys,
+            blocking.sure,
+            where=_place_of if located else None,
+            fits=same_place_or_within if located else None,
+        ):
             record = _record(category, group, groups, ctx, today, events_in)
             facts_of[record["id"]] = group
             if category == "quantities":
@@ -100,6 +115,10 @@ def build(
     for record in records:
         record["confidence"], record["doubts"] = assess(record)
     return records
+
+
+def _place_of(fact: Fact) -> str:
+    return fold_words(fact.get("location") or "")
 
 
 def _remember_names(ctx: Context, fact: Fact, record: Record) -> None:

@@ -71,6 +71,8 @@ def cluster_scored(
     apart: Callable[[T], Hashable] | None = None,
     keys: Keys[T] | None = None,
     sure: Callable[[T], Iterable[Hashable]] | None = None,
+    where: Callable[[T], str] | None = None,
+    fits: Callable[[str, str], bool] | None = None,
 ) -> list[list[T]]:
     """Groups of ``items``, joining the most alike pairs first.
 
@@ -80,8 +82,11 @@ def cluster_scored(
     its agreements cannot weld them together. ``keys`` (optional) name what two items must
     share to be compared at all; ``sure`` (optional) names what makes two items the same
     thing for certain (their score is above 0), so that they are joined without a score.
+    Where ``where`` is given (an item's place, "" when it has none), two groups join only
+    when every place of one ``fits`` every place of the other: a report without a place may
+    join "Ruzizi II" or "Ruzizi III", but it does not weld them together.
     """
-    if apart is None:
+    if apart is None and where is None:
         # Without items kept apart, the order of joining does not change the groups.
         return cluster(items, lambda a, b: score(a, b) > 0, keys, sure)
     if sure is not None:
@@ -93,16 +98,25 @@ def cluster_scored(
             pairs.append((-value, i, j))
     pairs.sort()
     sets = UnionFind(len(items))
-    held: dict[int, set[Hashable]] = {i: {apart(item)} for i, item in enumerate(items)}
+    held: dict[int, set[Hashable]] = {
+        i: {apart(item)} if apart else set() for i, item in enumerate(items)
+    }
+    places: dict[int, set[str]] = {
+        i: {where(item)} - {""} if where else set() for i, item in enumerate(items)
+    }
     for _, i, j in pairs:
         root_i, root_j = sets.find(i), sets.find(j)
         if root_i == root_j or not held[root_i].isdisjoint(held[root_j]):
+            continue
+        if fits and not all(fits(p, q) for p in places[root_i] for q in places[root_j]):
             continue
         sets.union(root_i, root_j)
         # The smaller set goes into the larger, which the group's root keeps.
         small, large = sorted((held.pop(root_i), held.pop(root_j)), key=len)
         large |= small
         held[sets.find(root_i)] = large
+        joined = places.pop(root_i) | places.pop(root_j)
+        places[sets.find(root_i)] = joined
     return groups_of(items, sets)
 
 

@@ -33,6 +33,7 @@ from suivi.consolidation.matching import (
     VISIT_AND_MEETING,
     Context,
     content_words,
+    kind_family,
     participants,
     project_kind,
     projects_of,
@@ -146,6 +147,9 @@ def project_blocking(facts: list[Fact], _ctx: Context) -> Blocking:
         kind, place = kinds[id(fact)], where[id(fact)]
         if not kind:
             return
+        if place:
+            # Kinds two outlets may use for one undertaking meet at one place.
+            yield ("family", kind_family(kind)), place
         words = content_words(fold_words(fact.get("name") or ""))
         for two in combinations(sorted(words), 2):
             yield ("name", kind), two, TARGET if place else ANY

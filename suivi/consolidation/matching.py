@@ -144,6 +144,26 @@ def _kind_phrases() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
+@lru_cache(maxsize=1)
+def _compatible() -> frozenset[frozenset[str]]:
+    path = Path(__file__).parent / "data" / "project_kinds.json"
+    pairs = json.loads(path.read_text(encoding="utf-8")).get("_compatible", [])
+    return frozenset(frozenset(pair) for pair in pairs)
+
+
+@lru_cache(maxsize=256)
+def kind_family(kind: str) -> str:
+    """The kinds an undertaking may be called by across outlets, as one name: the kinds
+    joined by ``_compatible`` pairs (an English "plant" is a refinery for another outlet)."""
+    family = {kind}
+    grown = True
+    while grown:
+        joined = {k for pair in _compatible() if pair & family for k in pair}
+        grown = not joined <= family
+        family |= joined
+    return min(family)
+
+
 def project_kind(fact: Fact) -> str:
     """The kind of undertaking a project's name names (raffinerie, centrale, banque…).
 
@@ -161,6 +181,17 @@ def project_kind(fact: Fact) -> str:
     return next((w for w in words if w in heads), words[0] if words else "")
 
 
+def _within(inner: str, outer: str) -> bool:
+    """Whether the words of ``inner`` occur in ``outer`` as whole words ("Ruzizi II" is not
+    in "Ruzizi III")."""
+    return f" {inner} " in f" {outer} "
+
+
+def same_place_or_within(a: str, b: str) -> bool:
+    """Whether two folded places may name one site: one holds the other as whole words."""
+    return _within(a, b) or _within(b, a)
+
+
 def same_project(a: Fact, b: Fact, _ctx: Context) -> float:
     """One project: same kind at the same place, or names that say the same thing.
 
@@ -168,11 +199,16 @@ def same_project(a: Fact, b: Fact, _ctx: Context) -> float:
     located one when its article names that place elsewhere.
     """
     place_a, place_b = fold_words(a.get("location") or ""), fold_words(b.get("location") or "")
-    if place_a and place_b and place_a not in place_b and place_b not in place_a:
+    if place_a and place_b and not same_place_or_within(place_a, place_b):
         return 0
     kind_a, kind_b = project_kind(a), project_kind(b)
-    if not kind_a or kind_a != kind_b:
+    if not kind_a or not kind_b:
         return 0
+    if kind_a != kind_b:
+        # "the plant at Sénou" and "la raffinerie de Sénou": called by two compatible kinds,
+        # one undertaking only when both name the same place.
+        compatible = frozenset((kind_a, kind_b)) in _compatible()
+        return 1.5 if compatible and place_a and place_b else 0
     if place_a and place_b:
         return 2
     name_a, name_b = fold_words(a.get("name") or ""), fold_words(b.get("name") or "")

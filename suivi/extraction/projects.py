@@ -241,7 +241,8 @@ class ProjectFinder:
                         (p.key == key and (p.head == head_word or "project" in (label, p.label)))
                         or (
                             location
-                            and fold_key(location) in fold_key(p.name)
+                            # as whole words: "Ruzizi II" is not in "Ruzizi III"
+                            and f" {fold_key(location)} " in f" {fold_key(p.name)} "
                             and (p.head == head_word or "project" in (label, p.label))
                         )
                         or (

@@ -243,3 +243,50 @@ def test_a_plant_and_its_capacity_told_in_french_and_in_english_are_one_each(
     [figure] = by_type(engine, "quantity")
     assert docs_of(project) == docs_of(figure) == {"fr.txt", "en.txt"}
     assert figure["fields"]["project"] == project["id"]
+
+
+def test_a_plant_called_by_another_kind_at_its_place_is_one_and_numbered_sites_stay_apart(
+    engine: Engine,
+) -> None:
+    french = (
+        "Le chantier de la raffinerie d'or de Kéniéba a été lancé. "
+        "La centrale de Félou III sera financée par un prêt. "
+        "La centrale de Félou II fonctionne depuis 1990."
+    )
+    english = (
+        "Work began on the plant at Kenieba. The Felou III hydro plant will cost $300 mln. "
+        "The hydropower plant on the river will double supply."
+    )
+    lines = french.split(". ")
+    article(
+        engine,
+        "fr.txt",
+        french,
+        {
+            "projects": [
+                fact(french, lines[0], name="raffinerie d'or de Kéniéba", location="Kéniéba"),
+                fact(french, lines[1], name="centrale de Félou III", location="Félou III"),
+                fact(french, lines[2], name="centrale de Félou II", location="Félou II"),
+            ]
+        },
+        published="2025-03-02",
+    )
+    sentences = english.split(". ")
+    article(
+        engine,
+        "en.txt",
+        english,
+        {
+            "projects": [
+                fact(english, sentences[0], name="plant at Kenieba", location="Kenieba"),
+                fact(english, sentences[1], name="Felou III hydro plant", location="Felou III"),
+                # No place: it may join either Félou, never weld the two together.
+                fact(english, sentences[2], name="hydropower plant"),
+            ]
+        },
+        published="2025-03-02",
+    )
+    refresh(engine, TODAY)
+    projects = sorted(sorted(docs_of(r)) for r in by_type(engine, "project"))
+    assert len(projects) == 3
+    assert projects.count(["en.txt", "fr.txt"]) >= 2  # Kéniéba and Félou III in both

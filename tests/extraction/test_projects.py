@@ -130,3 +130,13 @@ def test_an_english_project_is_named_by_the_words_before_its_head(extractor: Any
     assert any(n.startswith("Bui hydropower plant") for n in names)
     assert any(n.startswith("geothermal-powered data centre") for n in names)
     assert not any("Sinohydro" in n or "400" in n for n in names)
+
+
+@pytest.mark.slow
+def test_two_numbered_sites_of_one_name_are_two_projects(extractor: Any) -> None:
+    text = (
+        "La centrale hydroélectrique régionale de Félou III sera construite d'ici 2029. "
+        "La centrale existante de Félou II, exploitée depuis 1990, ne suffit plus.\n"
+    )
+    places = [p["location"] for p in extract(extractor, text, published="2025-03-01")["projects"]]
+    assert places == ["Félou III", "Félou II"]
