@@ -11,6 +11,7 @@ from suivi.consolidation import status as status_rules
 from suivi.consolidation.clusters import cluster_scored
 from suivi.consolidation.confidence import assess
 from suivi.consolidation.conflicts import commonest, conflicts, latest_value, most_supported
+from suivi.consolidation.datelines import dateline_day
 from suivi.consolidation.deliveries import link
 from suivi.consolidation.designations import agreement_kind, designation, wordings
 from suivi.consolidation.figures import link_figures
@@ -78,7 +79,10 @@ def build(
     events_in: dict[str, list[Fact]] = {}
     for event in by_category.get("events", []):
         events_in.setdefault(event.document.id, []).append(event)
-    ctx.reference = {doc.id: _reference_date(doc, events_in.get(doc.id, [])) for doc in documents}
+    ctx.reference = {
+        doc.id: _reference_date(doc, events_in.get(doc.id, [])) or dateline_day(doc.text, today)
+        for doc in documents
+    }
 
     facts_of: dict[str, list[Fact]] = {}
     for category in ("agreements", "projects", "events", "quantities"):

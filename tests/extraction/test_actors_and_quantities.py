@@ -93,3 +93,10 @@ def test_one_sum_named_as_aid_then_as_a_grant_is_one_figure(extractor: Any) -> N
     amounts = [q["min"] for q in extract(extractor, text)["quantities"]]
     assert amounts.count(12_000_000_000) == 1
     assert amounts.count(3_000_000_000) == 2
+
+
+@pytest.mark.slow
+def test_wire_abbreviations_of_millions_and_billions(extractor: Any) -> None:
+    text = "Rwanda and Burundi signed deals for a $650 mln hydro plant and a 1.2 bln yen grant.\n"
+    figures = [(q["min"], q["unit"]) for q in extract(extractor, text)["quantities"]]
+    assert figures == [(650_000_000, "USD"), (1_200_000_000, "JPY")]
