@@ -55,6 +55,7 @@ class Built:
     parts: dict[str, list[list[Fact]]] = field(default_factory=dict)
     blockings: dict[str, Blocking] = field(default_factory=dict)
     ctx: Context = field(default_factory=Context)
+    dispatch: dict[str, int] = field(default_factory=dict)
 
 
 def build(
@@ -76,21 +77,41 @@ def build_all(documents: list[Document], facts: list[Fact], today: date) -> Buil
     for fact in facts:
         by_category.setdefault(fact.category, []).append(fact)
     groups = dispatch_groups(documents)
-    built = Built()
+    built = Built(dispatch=groups)
     ctx = built.ctx
     events_in = events_by_document(by_category.get("events", []))
     ctx.reference = {doc.id: reference_date(doc, events_in.get(doc.id, [])) for doc in documents}
     actor_records(built, actor_rules.resolve(by_category.get("actors", [])), groups, ctx)
     for category in CATEGORIES:
         items = by_category.get(category, [])
-        category_records(built, category, items, KEYS[category](items, ctx), groups, ctx, today,
-                         events_in)  # fmt: skip
+        blocking = remembered(KEYS[category](items, ctx))
+        category_records(built, category, items, blocking, groups, ctx, today, events_in)
     return built
 
 
 # The kinds of facts clustered by a score, in the order their records are made: projects
 # before figures, which read the projects of their articles.
 CATEGORIES = ("agreements", "projects", "events", "quantities")
+
+
+def remembered(blocking: Blocking) -> Blocking:
+    """``blocking`` with each fact's keys made once, however often they are asked for."""
+    if blocking.keys is None:
+        return blocking
+    made: dict[int, list[Any]] = {}
+    sure: dict[int, list[Any]] = {}
+
+    def keys(fact: Fact) -> list[Any]:
+        if fact.id not in made:
+            made[fact.id] = list(blocking.keys(fact))
+        return made[fact.id]
+
+    def certain(fact: Fact) -> list[Any]:
+        if fact.id not in sure:
+            sure[fact.id] = list(blocking.sure(fact)) if blocking.sure else []
+        return sure[fact.id]
+
+    return Blocking(keys, certain if blocking.sure else None)
 
 
 def finish(records: list[Record], facts_of: dict[str, list[Fact]], verdicts: Verdicts[str]) -> None:

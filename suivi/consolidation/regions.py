@@ -45,9 +45,32 @@ _MARK = "·"
 Hashed = tuple[int, int, int]  # block, slot (WILD: any), role
 
 
+_HASHES: dict[Hashable, int] = {}
+
+
 def key_hash(value: Hashable) -> int:
     """A stable 64-bit hash of a key part (never ``WILD``)."""
-    digest = hashlib.blake2b(repr(value).encode("utf-8"), digest_size=8).digest()
+    found = _HASHES.get(value)
+    if found is None:
+        found = _HASHES[value] = _key_hash(value)
+        if len(_HASHES) > 1_000_000:
+            _HASHES.clear()
+    return found
+
+
+def _canon(value: Any) -> Any:
+    # Values equal in Python are one key however written (True and 1, 2.0 and 2).
+    if isinstance(value, tuple):
+        return tuple(_canon(part) for part in value)
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _key_hash(value: Hashable) -> int:
+    digest = hashlib.blake2b(repr(_canon(value)).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True) or 1
 
 
@@ -78,10 +101,12 @@ def index(built: Built, ctx: Context, places: Iterable[str] = ()) -> Index:
         for part in parts:
             label = part_label(category, part)
             held = out.keys.setdefault(label, set())
+            raw: set[tuple[Any, Any, int]] = set()
             for fact in part:
                 out.part_of[fact.id] = label
-                for block, slot, role in keys(fact):
-                    _store(block, slot, role, held, out.values)
+                raw.update(keys(fact))
+            for block, slot, role in raw:
+                _store(block, slot, role, held, out.values)
     for record in built.records:
         if record["type"] == "quantity":
             label = out.part_of[built.facts_of[record["id"]][0].id]
@@ -219,7 +244,8 @@ def probe_keys(
     a pair of values turned into the key of each value, and a value's key into those of the
     stored values near it (``stored`` gives them by value block). A slot None finds its
     whole block."""
-    raw = [key for fact in facts for key in keyed(fact)]
+    # Keys that only find parts are looked up by what changed, never by a new fact.
+    raw = [key for fact in facts for key in keyed(fact) if key[2] < LOOKUP]
     wanted: dict[int, tuple[Hashable, str]] = {}
     for block, slot, _ in raw:
         found = _pair_in(block, slot)

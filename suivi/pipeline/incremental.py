@@ -30,6 +30,7 @@ from suivi.consolidation.build import (
     reference_date,
     remember_actors,
     remember_projects,
+    remembered,
 )
 from suivi.consolidation.independence import first_runs, is_copy, run_hash, shingles
 from suivi.consolidation.keys import KEYS
@@ -85,7 +86,8 @@ class Update:
         self.documents: dict[str, Document] = {}
         self.rows: dict[int, FactRow] = {}  # every stored fact read, by id
         self.facts: dict[int, Fact] = {}  # the same, reviewed (rejected ones left out)
-        self.in_document: dict[str, list[Fact]] = {}  # documents read whole
+        self.in_document: dict[tuple[str, str], list[Fact]] = {}  # by document and kind
+        self.contexts: set[str] = set()  # documents whose context is known
         self.record_of: dict[int, tuple[str, tuple[int, int, int]]] = {}  # rebuilt facts
         self.leads: dict[str, tuple[int, int, int]] = {}  # stored records' leads
         self.ctx = Context()
@@ -119,21 +121,31 @@ class Update:
             self.facts[fact.id] = fact
         return [self.facts[row.id] for row in rows if row.id in self.facts]
 
+    def facts_in(self, docs: set[str], category: str) -> list[Fact]:
+        """Every fact of one kind in the documents ``docs``, in order."""
+        missing = {doc for doc in docs if (doc, category) not in self.in_document}
+        if missing:
+            found = self.read_facts(kept.facts_of_documents(self.engine, missing, category))
+            for doc in missing:
+                self.in_document[(doc, category)] = []
+            for fact in sorted(found, key=lambda f: f.order):
+                self.in_document[(fact.document.id, category)].append(fact)
+        return sorted(
+            (f for doc in docs for f in self.in_document[(doc, category)]), key=lambda f: f.order
+        )
+
     def read_whole(self, ids: set[str]) -> None:
-        """Read every fact of the documents ``ids`` and what the context says of them."""
-        missing = ids - set(self.in_document)
+        """Read what the context says of the documents ``ids``: their actors, events and
+        projects."""
+        missing = ids - self.contexts
         if not missing:
             return
-        self.read_facts(kept.facts_of_documents(self.engine, missing))
-        for doc in missing:
-            self.in_document[doc] = []
-        for fact in sorted(
-            (f for f in self.facts.values() if f.document.id in missing), key=lambda f: f.order
-        ):
-            self.in_document[fact.document.id].append(fact)
+        self.contexts |= missing
+        for category in ("actors", "events", "projects"):
+            self.facts_in(missing, category)
         self._remember_actors(missing)
         for doc in missing:
-            events = [f for f in self.in_document[doc] if f.category == "events"]
+            events = self.in_document[(doc, "events")]
             self.events_in[doc] = events
             self.ctx.reference[doc] = reference_date(self.documents[doc], events)
         if self.projects_known:
@@ -157,13 +169,13 @@ class Update:
             self.leads[record] = info.lead
 
     def _remember_actors(self, docs: set[str]) -> None:
-        named = [f for doc in docs for f in self.in_document[doc] if f.category == "actors"]
+        named = [f for doc in docs for f in self.in_document[(doc, "actors")]]
         self.read_leads(named)
         entries = sorted(named, key=lambda f: (self.current(f)[1], f.order))
         remember_actors(self.ctx, [(f, self.current(f)[0]) for f in entries])
 
     def _remember_projects(self, docs: set[str]) -> None:
-        named = [f for doc in docs for f in self.in_document[doc] if f.category == "projects"]
+        named = [f for doc in docs for f in self.in_document[(doc, "projects")]]
         self.read_leads(named)
         remember_projects(self.ctx, [(f, self.current(f)[0]) for f in named])
 
@@ -186,7 +198,7 @@ class Update:
             stale |= kept.find_parts(self.engine, probes)
         for category in CATEGORIES:
             if category == "quantities":
-                self._remember_projects(set(self.in_document))
+                self._remember_projects(set(self.contexts))
                 self.projects_known = True
             self.category(category, [f for f in new if f.category == category], stale)
         patched = relate(self)
@@ -285,7 +297,7 @@ class Update:
         if category == "quantities":
             touched |= self.touched.get("projects", set())
         self.read_whole(touched | {f.document.id for f in new})
-        moved = [f for doc in touched for f in self.in_document[doc] if f.category == category]
+        moved = self.facts_in(touched, category)
         seeds = new + [f for f in moved if f.id not in {n.id for n in new}]
         reps = place_facts(self.places) if category == "projects" else []
         blocking = KEYS[category](seeds + reps, self.ctx)
@@ -299,9 +311,13 @@ class Update:
         items = self.region(category, parts, seeds)
         self.read_whole({f.document.id for f in items})
         self.read_leads(items)
-        before = {f.id: self.current(f) for f in items if f.id in self.record_of or self.rows[f.id].record_id}
+        before = {
+            f.id: self.current(f)
+            for f in items
+            if f.id in self.record_of or self.rows[f.id].record_id
+        }
         built = Built()
-        blocking = KEYS[category](items + reps, self.ctx)
+        blocking = remembered(KEYS[category](items + reps, self.ctx))
         category_records(built, category, items, blocking, self.groups_for(items), self.ctx,
                          self.today, self.events_in)  # fmt: skip
         self.take(built, category, blocking)

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine
 
 from suivi.consolidation import link, publish, reviewed_facts
 from suivi.consolidation.build import PREFIX, Built, build_all, finish
-from suivi.consolidation.independence import dispatch_groups, first_runs, run_hash, shingles
+from suivi.consolidation.independence import first_runs, run_hash, shingles
 from suivi.consolidation.regions import due_date, index, key_hash
 from suivi.folding import fold_words
 from suivi.models import Document, Record
@@ -54,7 +54,7 @@ def refresh(engine: Engine, today: date | None = None) -> int:
 def full_changes(built: Built, documents: list[Document], threshold: float, today: date) -> Changes:
     """Every row the incremental consolidation keeps, for a store built whole."""
     changes = Changes(full=True, threshold=threshold)
-    groups = dispatch_groups(documents)
+    groups = built.dispatch
     first_of: dict[int, str] = {}
     for doc in documents:
         first_of.setdefault(groups[doc.id], doc.id)

@@ -99,16 +99,15 @@ def _figures(run: Update, made: dict[str, Record], patched: dict[str, Record]) -
     docs = {f.document.id for r in figures for f in run.built.facts_of[r["id"]]}
     docs |= kept.documents_of_records(run.engine, stored)
     run.read_whole(docs)
-    run.read_leads([f for doc in docs for f in run.in_document[doc] if f.category in ("quantities", "projects")])
+    told = run.facts_in(docs, "projects") + run.facts_in(docs, "quantities")
+    run.read_leads(told)
     infos = kept.record_infos(run.engine, stored)
     # The figures whose project is read again, and every project of their documents.
     groups: dict[str, list[Fact]] = {}
     stubs: dict[str, Record] = {}
     leads: dict[str, tuple[int, int, int]] = {}
-    for doc in docs:
-        for fact in run.in_document[doc]:
-            if fact.category not in ("quantities", "projects"):
-                continue
+    for fact in sorted(told, key=lambda f: f.order):
+        if True:
             record_id, lead = run.current(fact)
             if fact.category == "quantities" and record_id not in stored and record_id not in made:
                 continue

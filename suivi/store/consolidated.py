@@ -132,12 +132,17 @@ def _fact_rows(connection: Connection, query: Any) -> list[FactRow]:
     ]  # fmt: skip
 
 
-def facts_of_documents(engine: Engine, ids: Iterable[str]) -> list[FactRow]:
-    """Every fact of the documents ``ids``."""
+def facts_of_documents(
+    engine: Engine, ids: Iterable[str], category: str | None = None
+) -> list[FactRow]:
+    """Every fact (of one kind, if given) of the documents ``ids``."""
     out: list[FactRow] = []
     with engine.connect() as connection:
         for chunk in _chunks(ids):
-            out += _fact_rows(connection, _fact_query().where(facts.c.document_id.in_(chunk)))
+            query = _fact_query().where(facts.c.document_id.in_(chunk))
+            if category is not None:
+                query = query.where(facts.c.category == category)
+            out += _fact_rows(connection, query)
     return out
 
 
