@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from suivi.consolidation import actors as actor_rules
 from suivi.consolidation import status as status_rules

@@ -218,7 +218,7 @@ class Update:
             for other in runs_of.values():
                 for run in runs & other:
                     counts[run_hash(run)] = counts.get(run_hash(run), 0) + 1
-            firsts = first_runs(runs, lambda run: counts.get(run_hash(run), 0))
+            firsts = first_runs(runs, lambda run, n=counts: n.get(run_hash(run), 0))
             found = kept.run_holders(self.engine, [run_hash(r) for r in firsts], firsts=False)
             found |= kept.run_holders(self.engine, hashes, firsts=True)
             found |= {d for d, other in runs_of.items() if other & set(firsts)}

@@ -143,8 +143,11 @@ def _figures(run: Update, made: dict[str, Record], patched: dict[str, Record]) -
     for project in sorted(lists):
         if project in run.old_records and project not in made:
             continue  # a project record that is no more
-        found = {i: info.lead for i, info in pointing.items()
-                 if info.project == project and i not in stored and i not in run.old_records}  # fmt: skip
+        found = {
+            i: info.lead
+            for i, info in pointing.items()
+            if info.project == project and i not in stored and i not in run.old_records
+        }
         found.update({i: leads[i] for i, p in pointer.items() if p == project})
         found.update({r["id"]: min(f.order for f in run.built.facts_of[r["id"]])
                       for r in figures if pointer.get(r["id"]) == project})  # fmt: skip

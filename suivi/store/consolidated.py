@@ -356,7 +356,7 @@ def write(connection: Connection, changes: Changes) -> None:
         (dispatch_firsts, changes.firsts), (consolidated_facts, changes.facts),
         (consolidated_records, changes.records), (part_keys, changes.parts),
         (key_values, [{"block": b, "value": v} for b, v in sorted(changes.values)]),
-        (country_actors, [{"code": c, "record_id": r} for c, r in sorted(changes.countries.items())]),
+        (country_actors, [{"code": c, "record_id": r} for c, r in sorted(changes.countries.items())]),  # noqa: E501
     )  # fmt: skip
     for table, items in rows:
         for start in range(0, len(items), 5000):
