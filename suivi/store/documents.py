@@ -13,8 +13,8 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 
 from suivi.folding import text_identity
 from suivi.models import Article
-from suivi.store.schema import documents, facts, raw_inputs, record_facts, records
 from suivi.store.consolidated import forget
+from suivi.store.schema import documents, facts, raw_inputs, record_facts, records
 from suivi.store.state import bump
 
 FACT_CATEGORIES = ("actors", "quantities", "agreements", "events", "projects")
