@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import chain, combinations, product
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from suivi.consolidation.dates import last_day, parse
 
@@ -138,9 +138,17 @@ def neighbours(
     return {value: list(found) for value, found in near.items()}
 
 
+class Pair(tuple[Any, ...]):
+    """Two near values as one key part: a plain tuple to every comparison and hash, marked
+    so that a store of keys can tell it apart (``Pair(v, v)`` stands for the value ``v``
+    itself, whatever values come near it later)."""
+
+    __slots__ = ()
+
+
 def pair(a: str, b: str) -> tuple[str, str]:
     """Two values as one key, whichever comes first."""
-    return (a, b) if a <= b else (b, a)
+    return Pair((a, b) if a <= b else (b, a))
 
 
 def deletions(word: str, most: int) -> set[str]:

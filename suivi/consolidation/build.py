@@ -3,30 +3,34 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from suivi.consolidation import actors as actor_rules
 from suivi.consolidation import status as status_rules
-from suivi.consolidation.clusters import cluster_scored
+from suivi.consolidation.clusters import cluster_parts
 from suivi.consolidation.confidence import assess
-from suivi.consolidation.conflicts import commonest, conflicts, latest_value, most_supported
+from suivi.consolidation.conflicts import conflicts, most_supported
 from suivi.consolidation.datelines import dateline_day
 from suivi.consolidation.deliveries import link
-from suivi.consolidation.designations import agreement_kind, designation, wordings
 from suivi.consolidation.figures import link_figures
 from suivi.consolidation.independence import dispatch_groups
-from suivi.consolidation.keys import KEYS
+from suivi.consolidation.keys import KEYS, Blocking
 from suivi.consolidation.matching import (
     ONE_PER_ARTICLE,
     RULES,
     Context,
-    Rule,
     same_place_or_within,
 )
 from suivi.consolidation.names import person_tokens, rank_before
+from suivi.consolidation.record_fields import fields_of, read_in_french, with_milestones
 from suivi.folding import fold_words
-from suivi.models import Document, Fact, HistoryEntry, Record, Source, Verdicts
+from suivi.models import Document, Fact, Record, Source, Verdicts
+
+# The copies' group of each document: any value that copies of one dispatch share.
+Dispatch = Mapping[str, Hashable]
 
 PREFIX = {
     "agreements": "agr",
@@ -50,6 +54,20 @@ def record_id(category: str, facts: list[Fact]) -> str:
     return f"{PREFIX[category]}-{hashlib.sha256(first.key().encode()).hexdigest()[:12]}"
 
 
+@dataclass
+class Built:
+    """What building records gives: the records in order, and for each record the facts it
+    stands on; with ``parts``, for each kind of fact the parts no score joins across
+    (``clusters.cluster_parts``) and the blocking each kind was compared with."""
+
+    records: list[Record] = field(default_factory=list)
+    facts_of: dict[str, list[Fact]] = field(default_factory=dict)
+    parts: dict[str, list[list[Fact]]] = field(default_factory=dict)
+    blockings: dict[str, Blocking] = field(default_factory=dict)
+    ctx: Context = field(default_factory=Context)
+    dispatch: dict[str, int] = field(default_factory=dict)
+
+
 def build(
     documents: list[Document],
     facts: list[Fact],
@@ -58,86 +76,160 @@ def build(
 ) -> list[Record]:
     """Every record the facts support. ``verdicts`` are analysts' rejections and corrections
     of records, which the links between pledges and deliveries follow."""
+    built = build_all(documents, facts, today)
+    finish(built.records, built.facts_of, verdicts)
+    return built.records
+
+
+def build_all(documents: list[Document], facts: list[Fact], today: date) -> Built:
+    """Every record the facts support, before the links between records are made."""
     by_category: dict[str, list[Fact]] = {}
     for fact in facts:
         by_category.setdefault(fact.category, []).append(fact)
     groups = dispatch_groups(documents)
-    ctx = Context()
-    records: list[Record] = []
-
-    actor_groups = actor_rules.resolve(by_category.get("actors", []))
-    for group in actor_groups:
-        record = _actor_record(group, groups)
-        records.append(record)
-        for fact in group:
-            ctx.actor_of[(fact.document.id, fold_words(fact.get("name") or ""))] = record["id"]
-            _remember_names(ctx, fact, record)
-            if fact.get("type") == "country" and fact.get("country"):
-                ctx.states.setdefault(fact.document.id, set()).add(fact.get("country"))
-                spans = ctx.state_spans.setdefault(fact.document.id, [])
-                spans.append((fact.start, fact.end, str(fact.get("country"))))
-    events_in: dict[str, list[Fact]] = {}
-    for event in by_category.get("events", []):
-        events_in.setdefault(event.document.id, []).append(event)
+    built = Built(dispatch=groups)
+    ctx = built.ctx
+    events_in = events_by_document(by_category.get("events", []))
     ctx.reference = {
-        doc.id: _reference_date(doc, events_in.get(doc.id, [])) or dateline_day(doc.text, today)
-        for doc in documents
+        doc.id: reference_date(doc, events_in.get(doc.id, []), today) for doc in documents
     }
-
-    facts_of: dict[str, list[Fact]] = {}
-    for category in ("agreements", "projects", "events", "quantities"):
-        rule = RULES[category]
-
-        def score(a: Fact, b: Fact, rule: Rule = rule) -> float:
-            return float(rule(a, b, ctx))
-
+    actor_records(built, actor_rules.resolve(by_category.get("actors", [])), groups, ctx)
+    for category in CATEGORIES:
         items = by_category.get(category, [])
-        blocking = KEYS[category](items, ctx)
-        apart = _document_of if category in ONE_PER_ARTICLE else None
-        located = category == "projects"
-        for group in cluster_scored(
-            items,
-            score,
-            apart,
-            blocking.keys,
-            blocking.sure,
-            where=_place_of if located else None,
-            fits=same_place_or_within if located else None,
-        ):
-            record = _record(category, group, groups, ctx, today, events_in)
-            facts_of[record["id"]] = group
-            if category == "quantities":
-                record["fields"]["partners"] = sorted(_partners(group, ctx))
-            if category == "projects":
-                for fact in group:
-                    ctx.projects_in.setdefault(fact.document.id, set()).add(record["id"])
-                    spans = ctx.project_spans.setdefault(fact.document.id, [])
-                    spans.append((fact.start, fact.end, record["id"]))
-            records.append(record)
+        blocking = remembered(KEYS[category](items, ctx))
+        category_records(built, category, items, blocking, groups, ctx, today, events_in)
+    return built
+
+
+# The kinds of facts clustered by a score, in the order their records are made: projects
+# before figures, which read the projects of their articles.
+CATEGORIES = ("agreements", "projects", "events", "quantities")
+
+
+def remembered(blocking: Blocking) -> Blocking:
+    """``blocking`` with each fact's keys made once, however often they are asked for."""
+    if blocking.keys is None:
+        return blocking
+    made: dict[int, list[Any]] = {}
+    sure: dict[int, list[Any]] = {}
+
+    def keys(fact: Fact) -> list[Any]:
+        if fact.id not in made:
+            made[fact.id] = list(blocking.keys(fact))
+        return made[fact.id]
+
+    def certain(fact: Fact) -> list[Any]:
+        if fact.id not in sure:
+            sure[fact.id] = list(blocking.sure(fact)) if blocking.sure else []
+        return sure[fact.id]
+
+    return Blocking(keys, certain if blocking.sure else None)
+
+
+def finish(records: list[Record], facts_of: dict[str, list[Fact]], verdicts: Verdicts[str]) -> None:
+    """What records say of each other (pledges and their deliveries, figures and their
+    projects), and how sure each one is."""
     link(records, verdicts)
     link_figures(records, facts_of)
     for record in records:
         record["confidence"], record["doubts"] = assess(record)
-    return records
+
+
+def actor_records(
+    built: Built, actor_groups: list[list[Fact]], groups: Dispatch, ctx: Context
+) -> None:
+    """The records of ``actor_groups`` (in order), and what the context learns of them."""
+    for group in actor_groups:
+        record = _actor_record(group, groups)
+        built.records.append(record)
+        built.facts_of[record["id"]] = group
+        remember_actors(ctx, [(fact, record["id"]) for fact in group])
+    built.parts["actors"] = actor_groups
+
+
+def remember_actors(ctx: Context, named: Iterable[tuple[Fact, str]]) -> None:
+    """What the context knows of actor facts and the records they belong to, given in the
+    order of their records, then of the facts."""
+    for fact, record_id in named:
+        ctx.actor_of[(fact.document.id, fold_words(fact.get("name") or ""))] = record_id
+        _remember_names(ctx, fact, record_id)
+        if fact.get("type") == "country" and fact.get("country"):
+            ctx.states.setdefault(fact.document.id, set()).add(fact.get("country"))
+            spans = ctx.state_spans.setdefault(fact.document.id, [])
+            spans.append((fact.start, fact.end, str(fact.get("country"))))
+
+
+def remember_projects(ctx: Context, named: Iterable[tuple[Fact, str]]) -> None:
+    """What the context knows of project facts and the records they belong to."""
+    for fact, record_id in named:
+        ctx.projects_in.setdefault(fact.document.id, set()).add(record_id)
+        spans = ctx.project_spans.setdefault(fact.document.id, [])
+        spans.append((fact.start, fact.end, record_id))
+
+
+def category_records(
+    built: Built,
+    category: str,
+    items: list[Fact],
+    blocking: Blocking,
+    groups: Dispatch,
+    ctx: Context,
+    today: date,
+    events_in: dict[str, list[Fact]],
+) -> None:
+    """The records of one kind of fact, clustered by its rule, in the order of their first fact."""
+    rule = RULES[category]
+
+    def score(a: Fact, b: Fact) -> float:
+        return float(rule(a, b, ctx))
+
+    apart = _document_of if category in ONE_PER_ARTICLE else None
+    located = category == "projects"
+    clustered, parts = cluster_parts(
+        items,
+        score,
+        apart,
+        blocking.keys,
+        blocking.sure,
+        where=_place_of if located else None,
+        fits=same_place_or_within if located else None,
+    )
+    built.parts[category], built.blockings[category] = parts, blocking
+    for group in clustered:
+        record = _record(category, group, groups, ctx, today, events_in)
+        built.facts_of[record["id"]] = group
+        if category == "quantities":
+            record["fields"]["partners"] = sorted(_partners(group, ctx))
+        if category == "projects":
+            remember_projects(ctx, [(fact, record["id"]) for fact in group])
+        built.records.append(record)
+
+
+def events_by_document(events: Iterable[Fact]) -> dict[str, list[Fact]]:
+    """Event facts by document, in the order given."""
+    events_in: dict[str, list[Fact]] = {}
+    for event in events:
+        events_in.setdefault(event.document.id, []).append(event)
+    return events_in
 
 
 def _place_of(fact: Fact) -> str:
     return fold_words(fact.get("location") or "")
 
 
-def _remember_names(ctx: Context, fact: Fact, record: Record) -> None:
+def _remember_names(ctx: Context, fact: Fact, record_id: str) -> None:
     # The names by which a document calls an actor: as written, and for a person the
     # family name alone ("Goïta"), which is how later sentences name them.
     names = ctx.names_in.setdefault(fact.document.id, {})
     written = fold_words(fact.get("name") or "")
     if len(written) >= 3:
-        names[written] = record["id"]
+        names[written] = record_id
     if fact.get("type") == "person":
         tokens = person_tokens(fact.get("name") or "")
         if tokens and len(tokens[-1]) >= 4:
-            names.setdefault(tokens[-1], record["id"])
+            names.setdefault(tokens[-1], record_id)
     if fact.get("type") == "country" and fact.get("country"):
-        ctx.country_actor.setdefault(fact.get("country"), record["id"])
+        ctx.country_actor.setdefault(fact.get("country"), record_id)
 
 
 def _document_of(fact: Fact) -> str:
@@ -149,15 +241,16 @@ def _with_lead(fact: Fact) -> str:
     return fact.document.text[max(0, fact.start - 60) : fact.end]
 
 
-def _reference_date(doc: Document, events: list[Fact]) -> str | None:
-    # An undated article reports news of its first dated event ("Le vendredi 24 octobre…").
+def reference_date(doc: Document, events: list[Fact], today: date) -> str | None:
+    """The date an article's news is of: its own, else its first dated event's ("Le
+    vendredi 24 octobre…"), else the day its year-less wire dateline stands for."""
     if doc.published:
         return doc.published
     dated = sorted(
         (f for f in events if len(f.get("start") or "") == 10),
         key=lambda f: f.start,
     )
-    return dated[0].get("start") if dated else None
+    return dated[0].get("start") if dated else dateline_day(doc.text, today)
 
 
 def _sources(facts: list[Fact]) -> list[Source]:
@@ -174,7 +267,7 @@ def _sources(facts: list[Fact]) -> list[Source]:
     ]
 
 
-def _independence(facts: list[Fact], groups: dict[str, int]) -> tuple[int, int]:
+def _independence(facts: list[Fact], groups: Dispatch) -> tuple[int, int]:
     # Outlets are the ones the sources name; a source with no outlet is still counted among
     # the independent sources, where copies of one dispatch count once.
     dispatches = {groups.get(f.document.id, -1) for f in facts}
@@ -182,18 +275,7 @@ def _independence(facts: list[Fact], groups: dict[str, int]) -> tuple[int, int]:
     return len(outlets), len(dispatches)
 
 
-def _common(facts: list[Fact], name: str) -> Any:
-    return commonest([str(f.get(name)) for f in read_in_french(facts, name)])
-
-
-def read_in_french(facts: list[Fact], name: str) -> list[Fact]:
-    """The facts that give ``name``, those of French articles only when there are some:
-    the portal speaks French first, so a thing told in both languages is named in French."""
-    giving = [f for f in facts if f.get(name)]
-    return [f for f in giving if f.document.language == "fr"] or giving
-
-
-def _actor_record(group: list[Fact], groups: dict[str, int]) -> Record:
+def _actor_record(group: list[Fact], groups: Dispatch) -> Record:
     name = actor_rules.canonical_name(group)
     roles = sorted({f.get("role") for f in group if f.get("role")})
     outlets, independent = _independence(group, groups)
@@ -228,13 +310,13 @@ def _actor_record(group: list[Fact], groups: dict[str, int]) -> Record:
 def _record(
     category: str,
     group: list[Fact],
-    groups: dict[str, int],
+    groups: Dispatch,
     ctx: Context,
     today: date,
     events: dict[str, list[Fact]],
 ) -> Record:
     outlets, independent = _independence(group, groups)
-    fields, checked = _fields(category, group)
+    fields, checked = fields_of(category, group)
     record: Record = {
         "id": record_id(category, group),
         "type": TYPE[category],
@@ -251,7 +333,7 @@ def _record(
     if category in ("agreements", "projects"):
         entries = status_rules.history(group, category, ctx)
         if category == "projects":
-            entries = _with_milestones(entries, group, events)
+            entries = with_milestones(entries, group, events)
         planned = status_rules.planned_date(group)
         record["history"] = entries
         record["status"] = status_rules.current(entries)
@@ -272,110 +354,6 @@ def _stated_parties(group: list[Fact], ctx: Context) -> set[str]:
             if start < fact.end and fact.start < end:
                 found.add(code)
     return found
-
-
-def _fields(category: str, group: list[Fact]) -> tuple[dict[str, Any], dict[str, Any]]:
-    latest = lambda name: latest_value(group, lambda f: f.get(name))  # noqa: E731
-    # When and where a thing happened does not change: the most reported value, not the
-    # newest report's slip ("on Wednesday" read as the dateline's day).
-    fixed = lambda name: most_supported(group, lambda f: f.get(name))  # noqa: E731
-    if category == "agreements":
-        sectors = sorted({s for f in group for s in f.get("sectors") or []})
-        parties = sorted({p for f in group for p in f.get("parties") or []})
-        name = designation(read_in_french(group, "title")) or designation(group)
-        fields = {
-            "name": name,
-            "aliases": wordings(group, name),
-            "agreement_kind": agreement_kind(group),
-            "sectors": sectors,
-            "parties": parties,
-            "date": fixed("date"),
-        }
-        checked = {"date": lambda f: f.get("date"), "status": lambda f: f.get("status")}
-        return fields, checked
-    if category == "projects":
-        sectors = sorted({s for f in group for s in f.get("sectors") or []})
-        fields = {
-            "name": _common(group, "name"),
-            "location": latest("location"),
-            "sectors": sectors,
-        }
-        return fields, {"location": lambda f: f.get("location")}
-    if category == "events":
-        participants = sorted({p for f in group for p in f.get("participants") or []})
-        fields = {
-            # The broader event names the group: the talks held during a visit are that visit
-            "event_type": min(
-                (str(f.get("type")) for f in group if f.get("type")),
-                key=lambda kind: (_EVENT_BREADTH.get(kind, 9), kind),
-                default=None,
-            ),
-            "start": fixed("start"),
-            "end": fixed("end"),
-            "place": fixed("place"),
-            "participants": participants,
-        }
-        checked = {
-            "start": lambda f: f.get("start"),
-            "end": lambda f: f.get("end"),
-            "place": lambda f: f.get("place"),
-        }
-        return fields, checked
-    fields = {name: latest(name) for name in ("min", "max", "unit", "per", "kind", "year")}
-    fields["subject"] = latest_value(read_in_french(group, "subject"), lambda f: f.get("subject"))
-    checked = {"value": _amount, "year": lambda f: f.get("year")}
-    return fields, checked
-
-
-_EVENT_BREADTH = {"summit": 0, "visit": 1}
-
-
-def _amount(fact: Fact) -> Any:
-    low, high = fact.get("min"), fact.get("max")
-    return low if low == high else [low, high]
-
-
-def _with_milestones(
-    entries: list[HistoryEntry], group: list[Fact], events_in: dict[str, list[Fact]]
-) -> list[HistoryEntry]:
-    # A ceremony in the same sentence as the project ("a posé la première pierre de la
-    # raffinerie…") is a dated milestone of that project.
-    spans = {(f.document.id, f.start, f.end) for f in group}
-    milestones: list[HistoryEntry] = [
-        {
-            "status": "under_construction",
-            "date": event.get("start"),
-            "sources": [event.document.name],
-            "event": "ceremony",
-            "evidence": event.evidence,
-        }
-        for event in _events_of(group, events_in)
-        if event.get("type") == "ceremony"
-        and event.get("start")
-        and any(
-            doc == event.document.id and start < event.end and event.start < end
-            for doc, start, end in spans
-        )
-    ]
-    merged: dict[tuple[str, str | None], HistoryEntry] = {}
-    for entry in entries + milestones:
-        key = (entry["status"], entry["date"])
-        if key not in merged:
-            merged[key] = entry.copy()
-            continue
-        known = merged[key]
-        known["sources"] = sorted(set(known["sources"]) | set(entry["sources"]))
-        if entry.get("event"):
-            known.setdefault("event", entry["event"])
-        if entry.get("evidence"):
-            known.setdefault("evidence", entry["evidence"])
-    return sorted(merged.values(), key=lambda entry: entry.get("date") or "")
-
-
-def _events_of(group: list[Fact], events_in: dict[str, list[Fact]]) -> list[Fact]:
-    # The events of the group's documents, in the order of all events.
-    documents = dict.fromkeys(fact.document.id for fact in group)
-    return sorted((e for d in documents for e in events_in.get(d, [])), key=lambda e: e.order)
 
 
 def _linked_actors(group: list[Fact], ctx: Context) -> list[str]:
@@ -402,3 +380,6 @@ def _partners(group: list[Fact], ctx: Context) -> set[str]:
         parties = {p for p in fact.get("parties") or [] if len(p) == 2 and p.isupper()}
         states |= parties or ctx.states.get(fact.document.id, set())
     return states
+
+
+__all__ = ["Built", "build", "build_all", "finish", "read_in_french", "record_id"]

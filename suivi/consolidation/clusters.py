@@ -86,9 +86,25 @@ def cluster_scored(
     when every place of one ``fits`` every place of the other: a report without a place may
     join "Ruzizi II" or "Ruzizi III", but it does not weld them together.
     """
+    return cluster_parts(items, score, apart, keys, sure, where, fits)[0]
+
+
+def cluster_parts(
+    items: Sequence[T],
+    score: Callable[[T, T], float],
+    apart: Callable[[T], Hashable] | None = None,
+    keys: Keys[T] | None = None,
+    sure: Callable[[T], Iterable[Hashable]] | None = None,
+    where: Callable[[T], str] | None = None,
+    fits: Callable[[str, str], bool] | None = None,
+) -> tuple[list[list[T]], list[list[T]]]:
+    """``cluster_scored``'s groups, and the parts of ``items`` that no pair of a score above
+    0 joins: each group lies in one part, and the groups of a part depend on that part
+    alone, so that a part can be clustered again without the others."""
     if apart is None and where is None:
         # Without items kept apart, the order of joining does not change the groups.
-        return cluster(items, lambda a, b: score(a, b) > 0, keys, sure)
+        groups = cluster(items, lambda a, b: score(a, b) > 0, keys, sure)
+        return groups, groups
     if sure is not None:
         keys = _with_sure(keys, sure)
     pairs = []
@@ -97,7 +113,7 @@ def cluster_scored(
         if value > 0:
             pairs.append((-value, i, j))
     pairs.sort()
-    sets = UnionFind(len(items))
+    sets, parts = UnionFind(len(items)), UnionFind(len(items))
     held: dict[int, set[Hashable]] = {
         i: {apart(item)} if apart else set() for i, item in enumerate(items)
     }
@@ -105,6 +121,7 @@ def cluster_scored(
         i: {where(item)} - {""} if where else set() for i, item in enumerate(items)
     }
     for _, i, j in pairs:
+        parts.union(i, j)
         root_i, root_j = sets.find(i), sets.find(j)
         if root_i == root_j or not held[root_i].isdisjoint(held[root_j]):
             continue
@@ -117,7 +134,7 @@ def cluster_scored(
         held[sets.find(root_i)] = large
         joined = places.pop(root_i) | places.pop(root_j)
         places[sets.find(root_i)] = joined
-    return groups_of(items, sets)
+    return groups_of(items, sets), groups_of(items, parts)
 
 
 def _with_sure(keys: Keys[T] | None, sure: Callable[[T], Iterable[Hashable]]) -> Keys[T] | None:

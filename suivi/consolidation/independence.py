@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
+from collections.abc import Callable
 
 from suivi.consolidation.clusters import UnionFind
 from suivi.folding import fold_words
@@ -58,3 +60,21 @@ def dispatch_groups(documents: list[Document]) -> dict[str, int]:
 def _needed(size: int) -> int:
     # The fewest runs in common that make a text of ``size`` runs a copy.
     return next(common for common in range(size + 1) if common / size >= COPY_THRESHOLD)
+
+
+def run_hash(run: str) -> int:
+    """A stable 64-bit hash of a run of words, as a store indexes it."""
+    digest = hashlib.blake2b(run.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def first_runs(runs: frozenset[str], frequency: Callable[[str], int]) -> list[str]:
+    """The runs of a text that any text it is a copy of, or that is a copy of it, shares one
+    of when it is the shorter: its rarest, as many as it may miss and one more."""
+    rarest = sorted(runs, key=lambda run: (frequency(run), run))
+    return rarest[: len(runs) - _needed(len(runs)) + 1]
+
+
+def is_copy(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two texts (their runs) are copies of one dispatch."""
+    return len(a & b) / min(len(a), len(b)) >= COPY_THRESHOLD

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from suivi.errors import SourceError, printable
 from suivi.folding import text_identity
 from suivi.models import Article, ExtractionInput
-from suivi.pipeline.records import records_behind, refresh
+from suivi.pipeline.records import records_behind
 from suivi.sources import ReadOptions, read_inputs
 from suivi.sources.metadata import extraction_input
 from suivi.store import add_document
@@ -114,7 +114,9 @@ def ingest(
     if consolidate and (report.stored or records_behind(engine)):
         # Also when nothing is new: a run stopped before writing its records left them
         # behind the facts, and this run repairs them.
-        report.records = refresh(engine)
+        from suivi.pipeline.incremental import update
+
+        report.records = update(engine)
     return report
 
 

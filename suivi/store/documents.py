@@ -13,6 +13,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 
 from suivi.folding import text_identity
 from suivi.models import Article
+from suivi.store.consolidated import forget
 from suivi.store.schema import documents, facts, raw_inputs, record_facts, records
 from suivi.store.state import bump
 
@@ -191,6 +192,7 @@ def replace_facts(
         connection.execute(delete(facts).where(facts.c.document_id == doc_id))
         if rows:
             connection.execute(insert(facts), rows)
+        forget(connection)  # what consolidation kept of the old facts no longer holds
         bump(connection)
 
 

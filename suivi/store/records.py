@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,12 +47,16 @@ class RecordFilter:
     published: bool | None = True
 
 
-def replace_records(engine: Engine, items: Iterable[Record]) -> int:
+def replace_records(
+    engine: Engine,
+    items: Iterable[Record],
+    also: Callable[[Connection], None] | None = None,
+) -> int:
     """Make ``items`` (the records JSON) the stored records, in one transaction.
 
     Only what changed is written: a record whose rows would be written as they are stored
     stays untouched, any other is rewritten, and a record not among ``items`` is deleted
-    with its tags, facts and search row.
+    with its tags, facts and search row. ``also`` writes more in the same transaction.
     """
     rows = [_rows(record, engine.dialect.name) for record in items]
     with engine.begin() as connection:
@@ -67,7 +71,29 @@ def replace_records(engine: Engine, items: Iterable[Record]) -> int:
             _delete(connection, [i for i in stored if i not in unchanged], len(stored))
             _insert(connection, fresh)
             bump(connection)
+        if also is not None:
+            also(connection)
     return len(rows)
+
+
+def write_records(connection: Connection, items: Iterable[Record], gone: Iterable[str]) -> int:
+    """Within a transaction: write ``items`` where their rows changed and delete the records
+    ``gone`` (unless written again); how many records were written or deleted."""
+    rows = {row.record["id"]: row for row in (_rows(r, connection.dialect.name) for r in items)}
+    stored: dict[str, str | None] = {}
+    ids = sorted(set(rows) | set(gone))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        query = select(records.c.id, records.c.digest).where(records.c.id.in_(chunk))
+        stored.update({row.id: row.digest for row in connection.execute(query)})
+    fresh = [row for key, row in rows.items() if stored.get(key, "") != row.record["digest"]]
+    removed = [key for key in stored if key not in rows or key in {r.record["id"] for r in fresh}]
+    if removed:
+        _delete(connection, removed, -1)
+    _insert(connection, fresh)
+    if fresh or removed:
+        bump(connection)
+    return len(fresh) + len([key for key in stored if key not in rows])
 
 
 @dataclass(frozen=True)

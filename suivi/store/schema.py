@@ -7,11 +7,13 @@ what the code reads and writes through.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -164,3 +166,92 @@ reviews = Table(
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# What incremental consolidation keeps (see suivi/consolidation/regions.py), written in the
+# same transaction as the records. A row of ``consolidation_state`` says it is complete:
+# a full rebuild writes it, anything that changes facts behind its back removes it.
+consolidation_state = Table(
+    "consolidation_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("threshold", Float, nullable=False),
+)
+
+# Documents consolidated: their place in ingestion order and their copies' group (the id
+# of the group's first document).
+consolidated_documents = Table(
+    "consolidated_documents",
+    metadata,
+    Column("document_id", String(16), primary_key=True),
+    Column("seq", Integer, nullable=False),
+    Column("dispatch", String(16), nullable=False, index=True),
+)
+
+# Each document's runs of five words (hashed), and those of its rarest runs that a copy
+# shorter than it shares one of.
+dispatch_runs = Table(
+    "dispatch_runs",
+    metadata,
+    Column("run", BigInteger, nullable=False, index=True),
+    Column("document_id", String(16), nullable=False, index=True),
+)
+dispatch_firsts = Table(
+    "dispatch_firsts",
+    metadata,
+    Column("run", BigInteger, nullable=False, index=True),
+    Column("document_id", String(16), nullable=False, index=True),
+)
+
+# Each fact consolidated: the part it was clustered in and the record it supports.
+consolidated_facts = Table(
+    "consolidated_facts",
+    metadata,
+    Column("fact_id", Integer, primary_key=True),
+    Column("document_id", String(16), nullable=False, index=True),
+    Column("category", String(20), nullable=False),
+    Column("part", String(32), nullable=False, index=True),
+    Column("record_id", String(32), nullable=False, index=True),
+)
+
+# Each record consolidated: its first fact's place (``lead``), the last day of what it
+# plans while not done (``due``), a project's folded place, the project a figure is of.
+consolidated_records = Table(
+    "consolidated_records",
+    metadata,
+    Column("record_id", String(32), primary_key=True),
+    Column("category", String(20), nullable=False),
+    Column("lead", String(40), nullable=False),
+    Column("due", String(10), index=True),
+    Column("place", Text),
+    Column("project", String(32), index=True),
+)
+
+# The hashed blocking keys of each part, and the values near which new values are sought.
+part_keys = Table(
+    "part_keys",
+    metadata,
+    Column("part", String(32), nullable=False, index=True),
+    Column("block", BigInteger, nullable=False),
+    Column("slot", BigInteger, nullable=False),
+    Column("role", Integer, nullable=False),
+    Index("ix_part_keys_lookup", "block", "slot", "role"),
+)
+key_values = Table(
+    "key_values",
+    metadata,
+    Column("block", BigInteger, primary_key=True),
+    Column("value", Text, primary_key=True),
+)
+
+# The actor record of each state, by its ISO code.
+country_actors = Table(
+    "country_actors",
+    metadata,
+    Column("code", String(8), primary_key=True),
+    Column("record_id", String(32), nullable=False),
+)
+
+CONSOLIDATION_TABLES = (
+    consolidation_state, consolidated_documents, dispatch_runs, dispatch_firsts,
+    consolidated_facts, consolidated_records, part_keys, key_values, country_actors,
+)  # fmt: skip
