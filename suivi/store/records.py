@@ -25,6 +25,7 @@ from sqlalchemy import (
 
 from suivi.folding import fold_words
 from suivi.models import Record, RecordBase, RecordSummary, Source
+from suivi.store.changes import log_changes
 from suivi.store.schema import record_facts, record_tags, records
 from suivi.store.state import bump, hold
 from suivi.store.summary import summary_json
@@ -63,6 +64,7 @@ def replace_records(engine: Engine, items: Iterable[Record]) -> int:
         fresh = [row for row in rows if stored.get(row.record["id"]) != row.record["digest"]]
         kept = len(rows) - len(fresh)
         if fresh or len(stored) > kept:
+            log_changes(connection, [row.record["data"] for row in fresh])
             unchanged = {row.record["id"] for row in rows} - {row.record["id"] for row in fresh}
             _delete(connection, [i for i in stored if i not in unchanged], len(stored))
             _insert(connection, fresh)
