@@ -158,6 +158,7 @@ def watch(obj: Invocation, once: bool, no_extract: bool, quiet: bool) -> None:
     SIGTERM or SIGINT (Ctrl-C) ends the run after the document in hand; what was read is
     stored and the records brought up to date.
     """
+    from suivi.pipeline.polling import Manners
     from suivi.pipeline.watch import watch as run
 
     engine = obj.engine()
@@ -177,7 +178,8 @@ def watch(obj: Invocation, once: bool, no_extract: bool, quiet: bool) -> None:
             click.echo(line, err=True)
             sys.stderr.flush()
 
-    report = run(engine, _options(), extractor, log, once=once, stop=stop)
+    manners = Manners(host_delay=float(settings.WATCH_HOST_DELAY.value()))
+    report = run(engine, _options(), extractor, log, once=once, stop=stop, manners=manners)
     failed = sum(1 for p in report.polls if p.outcome.result == "failed")
     click.echo(f"{len(report.polls)} polls, {report.stored} stored, {failed} failed")
 

@@ -98,9 +98,13 @@ class Poller:
         at = self.clock.now()
         began = time.monotonic()
         try:
-            if source.kind != "feed" and not self.robots.allowed(source.url):
-                raise SourceError(source.url, "refused by the site's robots.txt")
+            # A page is fetched only if robots.txt allows it; a feed was subscribed to. A
+            # source not yet read is asked for once to learn which it is.
+            if source.kind == "page":
+                self._allowed(source.url)
             got = self._get(source.url, _validators(source), say=False)
+            if not got.unchanged and not is_feed(got) and source.kind != "page":
+                self._allowed(source.url)
         except SourceError as error:
             return self._failed(source, at, error, began)
         host_ok(self.engine, source.host)
@@ -202,10 +206,13 @@ class Poller:
 
     def _page(self, url: str) -> tuple[bytes, str]:
         """An entry's page, if robots.txt allows it: the feed reader's fetcher."""
-        if not self.robots.allowed(url):
-            raise SourceError(url, "refused by the site's robots.txt")
+        self._allowed(url)
         got = self._get(url, {})
         return got.data, got.content_type
+
+    def _allowed(self, url: str) -> None:
+        if not self.robots.allowed(url):
+            raise SourceError(url, "refused by the site's robots.txt")
 
     def _plain_get(self, url: str) -> Fetched:
         return self._get(url, {})
