@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import signal
@@ -34,6 +35,20 @@ def every_seconds(given: str) -> int:
     return seconds
 
 
+def one_line(command: Any) -> Any:
+    """A command whose domain errors become one line on stderr and exit code 1."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except SuiviError as error:
+            fail(str(error))
+            sys.exit(1)
+
+    return run
+
+
 def _options() -> Any:
     from suivi.sources import ReadOptions
 
@@ -54,6 +69,7 @@ def source() -> None:
 @click.option("--name", default=None, help="What to call the source (default: its outlet).")
 @click.option("--every", default="1h", show_default=True, help="How often: 30m, 1h, 1d…")
 @on_store
+@one_line
 def source_add(obj: Invocation, url: str, name: str | None, every: str) -> None:
     """Watch URL (an RSS or Atom feed, or a page) every so often."""
     from suivi.store.watched import add_source
@@ -68,6 +84,7 @@ def source_add(obj: Invocation, url: str, name: str | None, every: str) -> None:
 @source.command("list")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per source.")
 @on_store
+@one_line
 def source_list(obj: Invocation, as_json: bool) -> None:
     """Every watched source: schedule, last fetch, result, validators, back-off."""
     from suivi.store.watched import list_sources
@@ -104,6 +121,7 @@ def source_list(obj: Invocation, as_json: bool) -> None:
 @source.command("remove")
 @click.argument("source_id", metavar="ID_OR_URL")
 @on_store
+@one_line
 def source_remove(obj: Invocation, source_id: str) -> None:
     """Stop watching a source (what it brought stays in the store)."""
     from suivi.store.watched import remove_source
@@ -117,6 +135,7 @@ def source_remove(obj: Invocation, source_id: str) -> None:
 @source.command("check")
 @click.argument("given", metavar="ID_OR_URL")
 @on_store
+@one_line
 def source_check(obj: Invocation, given: str) -> None:
     """Fetch a source once and say what it would add, storing nothing."""
     from suivi.errors import SourceError
@@ -152,6 +171,7 @@ def source_check(obj: Invocation, given: str) -> None:
 @click.option("--no-extract", is_flag=True, help="Store documents without extracting facts.")
 @click.option("--quiet", "-q", is_flag=True, help="No line per fetch.")
 @on_store
+@one_line
 def watch(obj: Invocation, once: bool, no_extract: bool, quiet: bool) -> None:
     """Poll the watched sources as they fall due and store what is new, until stopped.
 
@@ -189,6 +209,7 @@ def watch(obj: Invocation, once: bool, no_extract: bool, quiet: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per change.")
 @click.option("--all", "every", is_flag=True, help="Records held back for an analyst too.")
 @on_store
+@one_line
 def changes(obj: Invocation, since: str, as_json: bool, every: bool) -> None:
     """What changed in the records since a day, the newest first."""
     from suivi.presentation import get_language

@@ -19,7 +19,7 @@ from suivi.pipeline.ingest import Extracting, ingest
 from suivi.sources import ReadOptions
 from suivi.sources.reader import is_feed, read_fetched
 from suivi.sources.robots import Robots
-from suivi.sources.web import Fetched, fetch, host_trouble
+from suivi.sources.web import Fetched, StatusError, fetch, host_trouble
 from suivi.store.watched import (
     Outcome,
     WatchedSource,
@@ -237,7 +237,8 @@ class Poller:
             )
         except SourceError as error:
             if say:
-                self._said(url, f"failed: {error.problem}", began)
+                told = str(error.status) if isinstance(error, StatusError) else "failed"
+                self._said(url, f"{told}: {error.problem}", began)
             raise
         finally:
             self._last_request[host] = self.clock.now().timestamp()
