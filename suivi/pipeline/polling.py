@@ -100,13 +100,15 @@ class Poller:
         try:
             # A page is fetched only if robots.txt allows it; a feed was subscribed to. A
             # source not yet read is asked for once to learn which it is.
-            if source.kind == "page":
+            kind = source.kind
+            if kind == "page":
                 self._allowed(source.url)
             got = self._get(source.url, _validators(source), say=False)
-            if not got.unchanged and not is_feed(got) and source.kind != "page":
+            if not got.unchanged and not is_feed(got) and kind != "page":
+                kind = "page"  # remembered, so that robots.txt is asked first next time
                 self._allowed(source.url)
         except SourceError as error:
-            return self._failed(source, at, error, began)
+            return self._failed(source, at, error, began, kind)
         host_ok(self.engine, source.host)
         if got.unchanged:
             outcome = Outcome(at, "unchanged", 304)
@@ -188,7 +190,12 @@ class Poller:
         return Polled(source, outcome, len(report.stored), len(report.known), failed)
 
     def _failed(
-        self, source: WatchedSource, at: datetime, error: SourceError, began: float
+        self,
+        source: WatchedSource,
+        at: datetime,
+        error: SourceError,
+        began: float,
+        kind: str | None = None,
     ) -> Polled:
         retry_at = None
         status = getattr(error, "status", None)
@@ -199,7 +206,7 @@ class Poller:
                 self.engine, source.host, at, error.problem, m.backoff, m.backoff_cap
             )
             told += f"; {source.host} left alone until {retry_at:%Y-%m-%dT%H:%M:%SZ}"
-        outcome = Outcome(at, "failed", status, error=error.problem, retry_at=retry_at)
+        outcome = Outcome(at, "failed", status, error=error.problem, kind=kind, retry_at=retry_at)
         note_poll(self.engine, source, outcome)
         self._said(source.url, told, began)
         return Polled(source, outcome, failed=[str(error)])

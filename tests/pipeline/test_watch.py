@@ -198,3 +198,21 @@ def test_a_day_of_polling_follows_the_schedule(engine: Engine) -> None:
     page_requests = [p for p, _e, _s in site.requests if p.startswith("/articles/")]
     assert len(page_requests) == 5  # each article's page fetched once
     assert len(site.requests) == len(page_requests) + len(feed_polls) + 1  # + robots.txt
+
+
+def test_a_watched_page_that_robots_txt_forbids_is_not_fetched_again(engine: Engine) -> None:
+    with serving(Site(slugs=["kayes-forage"])) as site:
+        site.robots = "User-agent: *\nDisallow: /articles/\n"
+        clock = Clock(START)
+        page = site.base + "/articles/kayes-forage.html"
+        add_source(engine, page, None, HOUR, clock.now())
+        first = poll(engine, clock)
+        assert first.polls[0].outcome.result == "failed"
+        clock.move(HOUR)
+        poll(engine, clock)
+        # Read once to learn it is a page, then robots.txt is asked before it.
+        assert site.paths("/articles/kayes-forage.html") == ["/articles/kayes-forage.html"]
+    source = find_source(engine, page)
+    assert source is not None and source.kind == "page"
+    assert source.last_error == "refused by the site's robots.txt"
+    assert stored_urls(engine) == []
