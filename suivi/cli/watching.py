@@ -110,7 +110,7 @@ def source_list(obj: Invocation, as_json: bool) -> None:
         if item.host_retry_at and item.host_retry_at > now:
             click.echo(
                 f"    backing off: {item.host} left alone until {_at(item.host_retry_at)} "
-                f"({item.host_failures} failures in a row)"
+                f"({item.host_failures} failure{'s' if item.host_failures != 1 else ''} in a row)"
             )
         click.echo(f"    next: {_at(max(item.next_at, item.host_retry_at or item.next_at))}")
         if item.etag or item.last_modified:

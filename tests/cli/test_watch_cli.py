@@ -89,7 +89,7 @@ def test_a_failing_source_is_reported_with_its_reason(tmp_path: Path) -> None:
     assert "failed, HTTP 500" in listed
     assert "reason: the server answered HTTP 500" in listed
     assert f"backing off: {site.base.removeprefix('http://')} left alone until" in listed
-    assert "(1 failures in a row)" in listed
+    assert "(1 failure in a row)" in listed
 
 
 def test_sigterm_mid_poll_loses_nothing(tmp_path: Path) -> None:

@@ -251,7 +251,7 @@ def test_the_analysts_page_shows_each_source_and_why_it_fails(
     text = " ".join(row.text_content().split())
     assert "Sahel Info" in text and "échec" in text
     assert "the server answered HTTP 503" in text
-    assert "hôte en repos jusqu’à" in text and "(1 échecs de suite)" in text
+    assert "hôte en repos jusqu’à" in text and "(1 échec de suite)" in text
 
 
 def test_suivi_changes_prints_what_changed_since_a_day(engine: Engine, tmp_path: Path) -> None:
