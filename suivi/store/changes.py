@@ -103,28 +103,40 @@ def changes(
         query = query.where(changes_table.c.at >= since)
     if published is not None:
         query = query.where(records.c.published == published)
-    if record_ids is not None:
-        query = query.where(changes_table.c.record_id.in_(list(record_ids)))
-    query = query.order_by(changes_table.c.at.desc(), changes_table.c.id.desc())
     if limit is not None:
         query = query.limit(limit)
-    with engine.connect() as connection:
-        return [
-            LoggedChange(
-                row.id,
-                row.record_id,
-                _aware(row.at),
-                row.kind,
-                row.field,
-                json.loads(row.old) if row.old is not None else None,
-                json.loads(row.new) if row.new is not None else None,
-                row.document_id,
-                row.title,
-                row.type,
-                bool(row.published),
-            )
-            for row in connection.execute(query)
+    order = (changes_table.c.at.desc(), changes_table.c.id.desc())
+    if record_ids is None:
+        queries = [query.order_by(*order)]
+    else:
+        # Many records are asked about a chunk at a time, each chunk's newest changes merged.
+        ids = list(record_ids)
+        queries = [
+            query.where(changes_table.c.record_id.in_(ids[start : start + _CHUNK])).order_by(*order)
+            for start in range(0, len(ids), _CHUNK)
         ]
+    out: list[LoggedChange] = []
+    with engine.connect() as connection:
+        for chunk in queries:
+            out.extend(_logged(row) for row in connection.execute(chunk))
+    out.sort(key=lambda change: (change.at, change.id), reverse=True)
+    return out if limit is None else out[:limit]
+
+
+def _logged(row: Any) -> LoggedChange:
+    return LoggedChange(
+        row.id,
+        row.record_id,
+        _aware(row.at),
+        row.kind,
+        row.field,
+        json.loads(row.old) if row.old is not None else None,
+        json.loads(row.new) if row.new is not None else None,
+        row.document_id,
+        row.title,
+        row.type,
+        bool(row.published),
+    )
 
 
 def last_changed(engine: Engine, record_ids: Sequence[str]) -> dict[str, datetime]:

@@ -50,6 +50,13 @@ def test_changes_are_logged_when_records_are_written(
     since = change_log.changes(engine, since=day - timedelta(hours=1), published=None)
     assert [c.kind for c in since] == ["status"]
     assert change_log.last_changed(engine, ["agr-1", "nope"]) == {"agr-1": day}
+    # Asked about many records at once (a broad filter): read a chunk at a time, merged.
+    many = [f"agr-{n}" for n in range(2, 1300)] + ["agr-1"]
+    assert [c.kind for c in change_log.changes(engine, record_ids=many, published=None)] == [
+        "status",
+        "created",
+    ]
+    assert len(change_log.changes(engine, record_ids=many, published=None, limit=1)) == 1
 
     replace_records(engine, [])  # a record gone takes its changes out of every list
     assert change_log.changes(engine, published=None) == []
