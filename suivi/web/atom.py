@@ -64,7 +64,8 @@ def atom(
     updated: datetime,
     entries: Sequence[Entry],
 ) -> bytes:
-    """A valid Atom 1.0 document (RFC 4287) with ``entries`` in the order given."""
+    """A valid Atom 1.0 document (RFC 4287) with ``entries`` in the order given; ``updated``
+    dates it when it has none."""
     feed = FeedGenerator()
     feed.id(feed_id)
     feed.title(title)
@@ -73,8 +74,8 @@ def atom(
     feed.link(href=self_url, rel="self", type=ATOM_TYPE)
     feed.language(language.code)
     feed.generator("suivi")
-    newest = max([updated, *(entry.updated for entry in entries)])
-    feed.updated(newest)
+    # The feed changed when its newest entry did; an empty one, when the store last did.
+    feed.updated(max(entry.updated for entry in entries) if entries else updated)
     for entry in entries:
         item = feed.add_entry(order="append")
         item.id(entry.id)

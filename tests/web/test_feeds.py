@@ -144,6 +144,7 @@ def test_a_filtered_list_has_its_feed(client: TestClient) -> None:
     assert entry.updated_parsed[:5] == (2025, 10, 2, 9, 0)
     assert entry.published_parsed[:3] == (2025, 10, 2)
     assert "Nouvelle fiche" in entry.summary
+    assert feed.feed.updated_parsed[:5] == (2025, 10, 2, 9, 0)  # its newest entry's
     links = {link.rel: link.href for link in feed.feed.links}
     assert links["self"] == "http://testserver/records.atom?sector=nuclear&partner=RU"
     assert links["alternate"] == "http://testserver/records?sector=nuclear&partner=RU"
