@@ -111,7 +111,7 @@ class Site:
 
 
 def _answer(site: Site, handler: BaseHTTPRequestHandler) -> int:
-    path = handler.path
+    path = handler.path.split("?")[0]
     if site.mode == "error":
         return _send(handler, 500, b"panne", "text/plain")
     if site.mode == "slow":

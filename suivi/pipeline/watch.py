@@ -14,7 +14,7 @@ from suivi.pipeline.ingest import Extracting
 from suivi.pipeline.polling import POLITE, Clock, Log, Manners, Polled, Poller
 from suivi.pipeline.records import records_behind, refresh
 from suivi.sources import ReadOptions
-from suivi.store.watched import due_sources, next_due
+from suivi.store.watched import Outcome, due_sources, next_due, note_poll
 
 # The longest the watch sleeps at once: a source added meanwhile is polled within a minute.
 LONGEST_SLEEP = 60.0
@@ -74,7 +74,14 @@ def watch(
         for source in due_sources(engine, clock.now()):
             if stop.is_set():
                 break
-            polled = poller.poll(source)
+            try:
+                polled = poller.poll(source)
+            except Exception as error:  # one source's unforeseen failure never ends the watch
+                said = f"{type(error).__name__}: {error}"
+                log(f"{clock.now():%Y-%m-%dT%H:%M:%SZ} {source.url} failed: {said}")
+                outcome = Outcome(clock.now(), "failed", error=said)
+                note_poll(engine, source, outcome)
+                polled = Polled(source, outcome)
             report.polls.append(polled)
             stored += polled.stored
         report.rounds += 1

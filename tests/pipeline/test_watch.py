@@ -216,3 +216,29 @@ def test_a_watched_page_that_robots_txt_forbids_is_not_fetched_again(engine: Eng
     assert source is not None and source.kind == "page"
     assert source.last_error == "refused by the site's robots.txt"
     assert stored_urls(engine) == []
+
+
+def test_an_unforeseen_failure_of_one_source_does_not_end_the_watch(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from suivi.pipeline import polling
+
+    read = polling.read_fetched
+
+    def broken(url: str, *args: object, **kwargs: object) -> object:
+        if "broken" in url:
+            raise RuntimeError("a reader's own bug")
+        return read(url, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(polling, "read_fetched", broken)
+    with serving(Site(slugs=["kayes-forage"])) as site:
+        clock = Clock(START)
+        add_source(engine, site.base + "/feed.xml?broken", None, HOUR, clock.now())
+        add_source(engine, site.base + "/feed.xml", None, HOUR, clock.now())
+        lines: list[str] = []
+        report = watch(engine, OPTIONS, None, lines.append, once=True, clock=clock, manners=MANNERS)
+    assert [p.outcome.result for p in report.polls] == ["failed", "new"]
+    broken_source = find_source(engine, site.base + "/feed.xml?broken")
+    assert broken_source is not None
+    assert broken_source.last_error == "RuntimeError: a reader's own bug"
+    assert any("failed: RuntimeError: a reader's own bug" in line for line in lines)
