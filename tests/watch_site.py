@@ -83,9 +83,10 @@ class Site:
 
     slugs: list[str] = field(default_factory=list)
     mode: str = "ok"  # ok, error (500), slow (answers after ``slow`` seconds)
-    slow: float = 3.0
+    slow: float = 5.0
     robots: str | None = None  # robots.txt's text; None: 404
     page_delay: float = 0.0  # seconds before each article page answers
+    broken: set[str] = field(default_factory=set)  # article pages answering 500
     requests: list[tuple[str, str | None, int]] = field(default_factory=list)
     asked_page: threading.Event = field(default_factory=threading.Event)
     base: str = ""
@@ -137,6 +138,8 @@ def _answer(site: Site, handler: BaseHTTPRequestHandler) -> int:
             return 304
         return _send(handler, 200, body, "application/rss+xml", etag)
     slug = path.removeprefix("/articles/").removesuffix(".html")
+    if path.startswith("/articles/") and slug in site.broken:
+        return _send(handler, 500, b"panne", "text/plain")
     if path.startswith("/articles/") and slug in site.slugs:
         site.asked_page.set()
         time.sleep(site.page_delay)

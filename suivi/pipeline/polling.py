@@ -119,8 +119,8 @@ class Poller:
         told = f"{got.status}: {polled.stored} new, {polled.known} known"
         if polled.failed:
             told += f", {len(polled.failed)} failed ({polled.failed[0]})"
-        if polled.outcome.retry_at is not None:
-            told += "; read again at the next poll"
+        if not polled.outcome.keep_validators:
+            told += "; read whole again at the next poll"
         self._said(source.url, told, began)
         return polled
 
@@ -184,7 +184,8 @@ class Poller:
             # Validators kept only for an answer read whole: otherwise the next poll would
             # get a 304 and never read the entries left behind.
             keep_validators=complete,
-            retry_at=None if complete else at,
+            # Stopped mid-way: due again at once (the next run); else on its schedule.
+            retry_at=at if interrupted else None,
         )
         note_poll(self.engine, source, outcome)
         return Polled(source, outcome, len(report.stored), len(report.known), failed)
