@@ -64,6 +64,12 @@ USER_AGENT = Setting(
     "suivi/0.1 (+cooperation commitments monitor)",
     "User-Agent header sent when fetching URLs and feeds.",
 )
+WATCH_HOST_DELAY = Setting(
+    "watch_host_delay",
+    "SUIVI_WATCH_HOST_DELAY",
+    "1",
+    "Seconds suivi watch waits between two requests to the same host.",
+)
 
 PUBLISH_THRESHOLD = Setting(
     "publish_threshold",

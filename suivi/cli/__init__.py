@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from suivi.cli import demo, reading, showing  # noqa: F401  (each registers its commands)
+from suivi.cli import demo, reading, showing, watching  # noqa: F401  (each registers its commands)
 from suivi.cli.base import Invocation, cli, fail, samples_dir
 from suivi.cli.portal import serve, user
 from suivi.errors import SuiviError

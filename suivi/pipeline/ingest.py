@@ -55,6 +55,7 @@ def ingest(
     notify: Notify,
     batch_size: int = BATCH_SIZE,
     consolidate: bool = True,
+    read: Iterable[Article | SourceError] | None = None,
 ) -> IngestReport:
     """Read ``inputs``, extract facts, store each new document once.
 
@@ -65,9 +66,12 @@ def ingest(
     When something new was stored, or the records were found behind the facts, they are
     recomputed before returning (unless ``consolidate`` is false), so that no caller leaves
     them behind the facts.
+
+    ``read``, when given, is ingested instead of reading ``inputs``: articles read already,
+    as a watched source's are.
     """
     report = IngestReport()
-    stream = read_inputs(inputs, options)
+    stream = read_inputs(inputs, options) if read is None else iter(read)
     while batch := list(islice(stream, batch_size)):
         # Outcomes are told in the order the inputs came, once the batch is done.
         told: dict[int, tuple[str, str]] = {}

@@ -59,12 +59,19 @@ def _entry_published(entry: Any) -> str | None:
     return iso_date(entry.get("published"))
 
 
-def read_feed(data: bytes, source: str, fetch: Fetch) -> Iterator[Article | SourceError]:
-    """Each entry of the feed as an article; an entry that fails is reported, not fatal."""
+def read_feed(
+    data: bytes, source: str, fetch: Fetch, skip: Callable[[str], bool] | None = None
+) -> Iterator[Article | SourceError]:
+    """Each entry of the feed as an article; an entry that fails is reported, not fatal.
+
+    An entry whose link ``skip`` says is known already is passed over, its page not fetched.
+    """
     parsed = parse_feed(data, source)
     outlet = parsed.feed.get("title") or outlet_from_url(parsed.feed.get("link") or source)
     for number, entry in enumerate(parsed.entries, 1):
         link = entry.get("link")
+        if link and skip is not None and skip(link):
+            continue
         label = link or f"{source}#entry-{number}"
         try:
             yield _entry_article(entry, label, link, outlet, fetch)

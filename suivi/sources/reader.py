@@ -15,7 +15,7 @@ from suivi.sources.html import read_html
 from suivi.sources.jsonlines import read_jsonl
 from suivi.sources.pdf import PDF_HEADER, read_pdf
 from suivi.sources.text import read_text
-from suivi.sources.web import fetch
+from suivi.sources.web import Fetched, fetch
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -126,21 +126,39 @@ def _read_url(url: str, options: ReadOptions) -> Iterator[Article | SourceError]
     got = fetch(
         url, timeout=options.timeout, max_bytes=options.max_bytes, user_agent=options.user_agent
     )
+    yield from read_fetched(url, got, options)
+
+
+def read_fetched(
+    url: str,
+    got: Fetched,
+    options: ReadOptions,
+    fetch_page: Callable[[str], tuple[bytes, str]] | None = None,
+    skip: Callable[[str], bool] | None = None,
+) -> Iterator[Article | SourceError]:
+    """The articles of what ``url`` answered: a PDF, a page, a text, or a feed's entries
+    (their pages fetched with ``fetch_page``, those ``skip`` knows passed over)."""
     kind = got.content_type
     if kind == "application/pdf":
         yield read_pdf(got.data, url, url, max_chars=options.max_bytes, url=url)
-    elif (
-        "rss" in kind
-        or "atom" in kind
-        or (("xml" in kind or not kind) and looks_like_feed(got.data))
-    ):
-        yield from read_feed(got.data, url, _fetcher(options))
+    elif is_feed(got):
+        yield from read_feed(got.data, url, fetch_page or _fetcher(options), skip)
     elif "html" in kind or got.data[:1024].lstrip().lower().startswith(
         (b"<!doctype html", b"<html")
     ):
         yield read_html(got.data, url, url, url=url)
     else:
         yield from _read_bytes(got.data, url, url, "", options)
+
+
+def is_feed(got: Fetched) -> bool:
+    """Whether an answer is an RSS or Atom feed, by its type or its first bytes."""
+    kind = got.content_type
+    return (
+        "rss" in kind
+        or "atom" in kind
+        or (("xml" in kind or not kind) and looks_like_feed(got.data))
+    )
 
 
 def _read_bytes(

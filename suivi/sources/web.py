@@ -4,6 +4,7 @@ addresses only (unless ``SUIVI_ALLOW_PRIVATE_URLS=1``), and one clear line when 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import httpx
@@ -20,6 +21,35 @@ class Fetched:
     url: str
     data: bytes
     content_type: str
+    status: int = 200
+    # The validators the answer carried, for the next conditional GET of the same URL.
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        """Whether the server said the copy asked about is current (304 Not Modified)."""
+        return self.status == 304
+
+
+class Unreachable(SourceError):
+    """No answer: the host could not be reached, or did not answer in time."""
+
+
+class StatusError(SourceError):
+    """The server answered with an HTTP error status."""
+
+    def __init__(self, source: str, status: int) -> None:
+        super().__init__(source, f"the server answered HTTP {status}")
+        self.status = status
+
+
+def host_trouble(error: SourceError) -> bool:
+    """Whether ``error`` says the host is unwell (unreachable, too slow, a 5xx, a 429)
+    rather than that this one input is wrong: what a polite client backs off from."""
+    if isinstance(error, StatusError):
+        return error.status >= 500 or error.status == 429
+    return isinstance(error, Unreachable)
 
 
 # What an article or a feed is served as; an empty type is sniffed from the bytes.
@@ -48,16 +78,25 @@ def is_article_type(content_type: str) -> bool:
 MAX_REDIRECTS = 5
 
 
-def fetch(url: str, *, timeout: float, max_bytes: int, user_agent: str) -> Fetched:
+def fetch(
+    url: str,
+    *,
+    timeout: float,
+    max_bytes: int,
+    user_agent: str,
+    headers: Mapping[str, str] | None = None,
+) -> Fetched:
     """GET ``url`` within ``timeout`` seconds in all; refuse errors and bodies over ``max_bytes``.
 
-    Redirects are followed by hand, each target checked like the first URL.
+    Redirects are followed by hand, each target checked like the first URL. ``headers`` are
+    sent too (``If-None-Match``, ``If-Modified-Since``: a conditional GET, whose 304 answer
+    comes back as a :class:`Fetched` without data).
     """
     deadline = time.monotonic() + timeout
     try:
         with httpx.Client(
             follow_redirects=False,
-            headers={"User-Agent": user_agent, "Accept-Encoding": ACCEPTED},
+            headers={**(headers or {}), "User-Agent": user_agent, "Accept-Encoding": ACCEPTED},
         ) as client:
             target = httpx.URL(url)
             for _hop in range(MAX_REDIRECTS + 1):
@@ -68,14 +107,14 @@ def fetch(url: str, *, timeout: float, max_bytes: int, user_agent: str) -> Fetch
                 target = got
             raise SourceError(url, f"too many redirects (more than {MAX_REDIRECTS})")
     except httpx.TimeoutException as error:
-        raise SourceError(
+        raise Unreachable(
             url, f"no answer within {timeout:g} s (set SUIVI_FETCH_TIMEOUT)"
         ) from error
     except httpx.InvalidURL as error:
         # Not an httpx.HTTPError: a malformed link (``http://[::1``) would escape otherwise.
         raise SourceError(url, f"not a valid URL ({error})") from error
     except httpx.HTTPError as error:
-        raise SourceError(url, f"unreachable ({type(error).__name__}: {error})") from error
+        raise Unreachable(url, f"unreachable ({type(error).__name__}: {error})") from error
 
 
 def _check(url: str, target: httpx.URL) -> None:
@@ -93,8 +132,10 @@ def _get(
     with client.stream("GET", target, timeout=_left(deadline)) as response:
         if response.is_redirect and "location" in response.headers:
             return target.join(response.headers["location"])
+        if response.status_code == 304:
+            return Fetched(str(response.url), b"", "", 304, *_validators(response))
         if response.status_code >= 400:
-            raise SourceError(url, f"the server answered HTTP {response.status_code}")
+            raise StatusError(url, response.status_code)
         content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if not is_article_type(content_type):
             # Refused on its headers: a JSON answer or an image is not read at all.
@@ -110,7 +151,13 @@ def _get(
                 f"too large ({declared} bytes; the limit is {max_bytes}, set SUIVI_MAX_BYTES)",
             )
         data = _body(response, url, deadline, max_bytes)
-        return Fetched(url=str(response.url), data=data, content_type=content_type)
+        return Fetched(
+            str(response.url), data, content_type, response.status_code, *_validators(response)
+        )
+
+
+def _validators(response: httpx.Response) -> tuple[str | None, str | None]:
+    return response.headers.get("etag"), response.headers.get("last-modified")
 
 
 def _body(response: httpx.Response, url: str, deadline: float, max_bytes: int) -> bytes:

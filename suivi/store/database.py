@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from suivi.errors import StoreError
 
@@ -76,13 +77,37 @@ def migrate(engine: Engine, target: str) -> None:
 
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        migrator = _transactional_sqlite(engine) if engine.dialect.name == "sqlite" else engine
+        try:
+            with migrator.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        finally:
+            if migrator is not engine:
+                migrator.dispose()
     except SQLAlchemyError as error:
         original = getattr(error, "orig", None)
         message = str(original) if original is not None else str(error)
         raise StoreError(f"{target}: cannot open the store ({message})") from error
+
+
+def _transactional_sqlite(engine: Engine) -> Engine:
+    """An engine on the same SQLite file whose transactions hold DDL too.
+
+    Python's sqlite3 module opens a transaction before INSERT or UPDATE but not before
+    CREATE TABLE, so a migration killed half-way would leave half a schema behind (and the
+    next run fail on "table already exists"). Here every transaction starts with an explicit
+    BEGIN, so the whole upgrade is written or none of it.
+    """
+    migrator = create_engine(engine.url, poolclass=NullPool)
+
+    def connected(dbapi_connection: Any, record: Any) -> None:
+        _sqlite_settings(dbapi_connection, record)
+        dbapi_connection.isolation_level = None  # no implicit transactions: ours only
+
+    event.listen(migrator, "connect", connected)
+    event.listen(migrator, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+    return migrator
 
 
 def schema_version(engine: Engine) -> str | None:

@@ -25,6 +25,7 @@ from sqlalchemy import (
 
 from suivi.folding import fold_words
 from suivi.models import Record, RecordBase, RecordSummary, Source
+from suivi.store.changes import log_changes
 from suivi.store.schema import record_facts, record_tags, records
 from suivi.store.state import bump, hold
 from suivi.store.summary import summary_json
@@ -67,6 +68,7 @@ def replace_records(
         fresh = [row for row in rows if stored.get(row.record["id"]) != row.record["digest"]]
         kept = len(rows) - len(fresh)
         if fresh or len(stored) > kept:
+            log_changes(connection, [row.record["data"] for row in fresh])
             unchanged = {row.record["id"] for row in rows} - {row.record["id"] for row in fresh}
             _delete(connection, [i for i in stored if i not in unchanged], len(stored))
             _insert(connection, fresh)
@@ -88,6 +90,8 @@ def write_records(connection: Connection, items: Iterable[Record], gone: Iterabl
         stored.update({row.id: row.digest for row in connection.execute(query)})
     fresh = [row for key, row in rows.items() if stored.get(key, "") != row.record["digest"]]
     removed = [key for key in stored if key not in rows or key in {r.record["id"] for r in fresh}]
+    if fresh:
+        log_changes(connection, [row.record["data"] for row in fresh])
     if removed:
         _delete(connection, removed, -1)
     _insert(connection, fresh)

@@ -28,6 +28,8 @@ from suivi.web.views import (
     auth,
     dashboard,
     documents,
+    feeds,
+    following,
     queue,
     record,
     records,
@@ -156,6 +158,19 @@ def create_app(store: Engine | str, locales: Path = LOCALES) -> FastAPI:
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, http_error)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (dashboard, records, record, actors, documents, auth, review, queue, api):
+    # Feeds before a record's page: /records/{id}.atom is not a record named "….atom".
+    for module in (
+        dashboard,
+        feeds,
+        following,
+        records,
+        record,
+        actors,
+        documents,
+        auth,
+        review,
+        queue,
+        api,
+    ):
         app.include_router(module.router)
     return app

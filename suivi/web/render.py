@@ -23,6 +23,7 @@ from suivi.presentation import (
     record_title,
     right_to_left,
 )
+from suivi.web.atom import alternate_feeds
 from suivi.web.security import CSRF_COOKIE, csrf_token, current_session, set_private_cookie
 
 HERE = Path(__file__).parent
@@ -96,6 +97,7 @@ def render(
         "csrf": csrf_token(request),
         "switch_url": lambda other: switch_url(request, other),
         "path": request.url.path,
+        "feeds": alternate_feeds(request, language),
         **context,
     }
     templates = templates_in(language)
