@@ -13,7 +13,6 @@ from suivi.consolidation import status as status_rules
 from suivi.consolidation.clusters import cluster_parts
 from suivi.consolidation.confidence import assess
 from suivi.consolidation.conflicts import conflicts, most_supported
-from suivi.consolidation.datelines import dateline_day
 from suivi.consolidation.deliveries import link
 from suivi.consolidation.figures import link_figures
 from suivi.consolidation.independence import dispatch_groups
@@ -26,6 +25,7 @@ from suivi.consolidation.matching import (
 )
 from suivi.consolidation.names import person_tokens, rank_before
 from suivi.consolidation.record_fields import fields_of, read_in_french, with_milestones
+from suivi.datelines import dateline_day
 from suivi.folding import fold_words
 from suivi.models import Document, Fact, Record, Source, Verdicts
 

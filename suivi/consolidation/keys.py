@@ -33,12 +33,11 @@ from suivi.consolidation.matching import (
     VISIT_AND_MEETING,
     Context,
     content_words,
-    kind_family,
     participants,
-    project_kind,
     projects_of,
     states_of,
 )
+from suivi.consolidation.project_kinds import kind_family, project_kind
 from suivi.folding import fold_words
 from suivi.models import Document, Fact
 

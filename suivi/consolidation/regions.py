@@ -293,7 +293,7 @@ def _near(category: str, vb: Any, value: str, stored: list[str]) -> list[str]:
 def _places_within(facts: list[Fact], places: Iterable[str]) -> set[tuple[int, int | None, int]]:
     # A project at a place meets those at the places that hold it ("Koulikoro" and
     # "Koulikoro Nord"), whose keys were made before that place was known.
-    from suivi.consolidation.matching import project_kind
+    from suivi.consolidation.project_kinds import project_kind
     from suivi.folding import fold_words
 
     known = list(places)

@@ -8,7 +8,6 @@ against a gazetteer of widely known organisations, and states are read from coun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc
@@ -21,6 +20,7 @@ from suivi.extraction.countries import (
     country_regex,
     english_only_names,
 )
+from suivi.extraction.found_actors import FoundActor, fold_acronyms
 from suivi.extraction.gazetteer import (
     gazetteer,
     gazetteer_regex,
@@ -55,92 +55,7 @@ from suivi.extraction.people import (
 )
 from suivi.extraction.text import folded_text, raw_text, sentence_evidence
 from suivi.extraction.units import UNIT_TABLE
-from suivi.folding import fold_chars, fold_key, initials
-
-
-@dataclass
-class _Actor:
-    name: str
-    type: str
-    start: int
-    end: int
-    country: str | None = None
-    role: str | None = None
-    keys: set[str] = field(default_factory=set)
-    surfaces: list[str] = field(default_factory=list)
-
-
-_DEFINED_ACRONYM = re.compile(
-    r"((?:\s+(?:[A-Z][\w'’-]*|de|du|des|of|and|et|pour|for)){0,4}?)\s*\(\s*"
-    r"([A-Z][A-Za-z0-9&]{1,9})\s*[),]"
-)
-
-
-_LOOSE_ACRONYM = re.compile(r"((?:\s+[\w'’-]+){1,5}?)\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*[),]")
-_FUNCTION_WORDS = frozenset("de des du d la le l les et en pour sur au aux of the and for".split())
-
-
-_SHORT_NAME = re.compile(r"[A-Z][A-Za-z0-9&]{1,9}")
-
-
-def _known_after(text: str, surface: str, known: dict[str, _Actor]) -> _Actor | None:
-    """The widely known body whose short name follows ``surface`` in brackets, if any."""
-    for match in re.finditer(re.escape(surface), text):
-        defined = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*[),]", text[match.end() :])
-        if defined and defined.group(1) in known:
-            return known[defined.group(1)]
-    return None
-
-
-def _fold_acronyms(text: str, actors: list[_Actor]) -> list[_Actor]:
-    """The acronym in "Agence coréenne de coopération (KOICA)" names the organisation just
-    before it, not a second one; a name the model cut short before the parenthesis is
-    completed ("Africa Finance [Corporation] (AFC)")."""
-    acronyms = {a.name: a for a in actors if a.type == "organization" and ACRONYM.fullmatch(a.name)}
-    # A widely known body's short name in brackets ("Société nationale d'électricité
-    # (Senelec)") names that body: the name before it is the same body, told in full.
-    known = {
-        surface: a
-        for a in actors
-        if a.type == "organization" and fold_key(a.name) in gazetteer()
-        for surface in a.surfaces
-        if _SHORT_NAME.fullmatch(surface)
-    }
-    if not acronyms and not known:
-        return actors
-    dropped: set[int] = set()
-    for actor in actors:
-        if actor.type != "organization" or actor.name in acronyms or id(actor) in dropped:
-            continue
-        surface = text[actor.start : actor.end]
-        if fold_key(actor.name) not in gazetteer():
-            body = _known_after(text, surface, known)
-            if body is not None and body is not actor:
-                dropped.add(id(actor))
-                continue
-        for match in re.finditer(re.escape(surface), text):
-            defined = _DEFINED_ACRONYM.match(text, match.end())
-            loose = False
-            if defined is None or defined.group(2) not in acronyms:
-                # "Fonds d'Abou Dhabi pour le développement (FADD)": lower-case words the
-                # model left out, when the acronym spells the initials of the whole name
-                defined = _LOOSE_ACRONYM.match(text, match.end())
-                if defined is None or defined.group(2) not in acronyms:
-                    continue
-                spelt = initials(surface + defined.group(1), _FUNCTION_WORDS)
-                if spelt != defined.group(2).lower():
-                    continue
-                loose = True
-            tail = defined.group(1)
-            if tail and (loose or tail.split()[-1][:1].isupper()) and surface == actor.name:
-                actor.name = " ".join((surface + tail).split())
-                actor.end = match.end() + len(tail) if match.start() == actor.start else actor.end
-            elif tail:
-                continue
-            dropped.add(id(acronyms[defined.group(2)]))
-            break
-    return [a for a in actors if id(a) not in dropped]
-
+from suivi.folding import fold_chars, fold_key
 
 # Offices of a government, whose holder serves the state the story is about unless a word
 # says otherwise (ambassadors, envoys and company heads are left out: they are often foreign).
@@ -154,13 +69,13 @@ class ActorFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         folded = folded_text(doc)
-        found: list[_Actor] = []
+        found: list[FoundActor] = []
         found.extend(self._countries(doc, folded))
         found.extend(self._organisations(doc))
         found.extend(self._entities(doc))
         found.extend(self._known_people(doc))
         kept = [a for a in found if not dateline_source(doc, a.start, a.end)]
-        actors = _fold_acronyms(raw_text(doc), self._merge(kept))
+        actors = fold_acronyms(raw_text(doc), self._merge(kept))
         if is_english(doc):
             for actor in actors:
                 # An English text names "the United Nations", not "l'Organisation des Nations
@@ -206,7 +121,7 @@ class ActorFinder:
         doc._.actors = items
         return doc
 
-    def _countries(self, doc: Doc, folded: str) -> list[_Actor]:
+    def _countries(self, doc: Doc, folded: str) -> list[FoundActor]:
         found = []
         names = country_names()
         matches = list(country_regex().finditer(folded))
@@ -221,7 +136,7 @@ class ActorFinder:
             if not code or in_byline(doc, match.start(), match.end()):
                 continue
             found.append(
-                _Actor(
+                FoundActor(
                     canonical_names().get(code, match.group(0)),
                     "country",
                     match.start(),
@@ -231,7 +146,7 @@ class ActorFinder:
             )
         return found
 
-    def _organisations(self, doc: Doc) -> list[_Actor]:
+    def _organisations(self, doc: Doc) -> list[FoundActor]:
         text = raw_text(doc)
         found = []
         for match in gazetteer_regex().finditer(text):
@@ -239,7 +154,7 @@ class ActorFinder:
             if in_byline(doc, match.start(), match.end()):
                 continue
             found.append(
-                _Actor(
+                FoundActor(
                     record["name"],
                     "organization",
                     match.start(),
@@ -263,7 +178,7 @@ class ActorFinder:
                 or fold_key(name) in country_names()
             ):
                 continue
-            found.append(_Actor(name, "organization", start, start + len(name)))
+            found.append(FoundActor(name, "organization", start, start + len(name)))
         for match in ACRONYM.finditer(text):
             word = match.group(1)
             if (
@@ -279,7 +194,7 @@ class ActorFinder:
             if capitals_surname(text, match.start()):
                 person = capitals_person(text, match.start(), match.end())
                 if person is not None:
-                    found.append(_Actor(person[0], "person", person[1], match.end()))
+                    found.append(FoundActor(person[0], "person", person[1], match.end()))
                 continue
             if dateline_place(doc, match.start(), match.end()):
                 continue  # "ACCRA, May 18, 2023 —": the dateline's place
@@ -309,18 +224,18 @@ class ActorFinder:
             if ordinal:
                 start -= len(ordinal.group(0))  # "43e BIMA": a numbered unit
                 word = text[start:end]
-            found.append(_Actor(word, "organization", start, end))
+            found.append(FoundActor(word, "organization", start, end))
         return found
 
-    def _known_people(self, doc: Doc) -> list[_Actor]:
+    def _known_people(self, doc: Doc) -> list[FoundActor]:
         found = []
         for match in known_people_regex().finditer(raw_text(doc)):
             if not in_byline(doc, match.start(), match.end()):
                 name = " ".join(match.group(0).split())
-                found.append(_Actor(name, "person", match.start(), match.end()))
+                found.append(FoundActor(name, "person", match.start(), match.end()))
         return found
 
-    def _entities(self, doc: Doc) -> list[_Actor]:
+    def _entities(self, doc: Doc) -> list[FoundActor]:
         found = []
         for ent in doc.ents:
             if in_byline(doc, ent.start_char, ent.end_char):
@@ -336,7 +251,7 @@ class ActorFinder:
                 kind = "organization" if looks_like_org(name) else "person"
                 if kind == "person" and not could_be_person(doc, name, start, end):
                     continue
-                found.append(_Actor(name, kind, start, end))
+                found.append(FoundActor(name, kind, start, end))
             elif ent.label_ in ("ORG", "LOC", "MISC"):
                 lead = fold_chars(ent[0].text)
                 lex = lexicon()
@@ -347,7 +262,7 @@ class ActorFinder:
                         and 2 <= len(person[0].split()) <= 4
                         and could_be_person(doc, *person)
                     ):
-                        found.append(_Actor(person[0], "person", person[1], person[2]))
+                        found.append(FoundActor(person[0], "person", person[1], person[2]))
                     continue
                 if ent.label_ != "ORG" and not (ent.label_ == "MISC" and looks_like_org(ent.text)):
                     continue
@@ -355,14 +270,14 @@ class ActorFinder:
                 for piece in pieces:
                     org = clean_org(piece)
                     if org is not None:
-                        found.append(_Actor(org[0], "organization", org[1], org[2]))
+                        found.append(FoundActor(org[0], "organization", org[1], org[2]))
         return found
 
-    def _merge(self, found: list[_Actor]) -> list[_Actor]:
+    def _merge(self, found: list[FoundActor]) -> list[FoundActor]:
         """One item per actor: states by code, organisations by name or acronym, people by name."""
         found.sort(key=lambda a: (a.start, -(a.end - a.start)))
         # Drop spans inside a longer accepted span (e.g. "Mali" inside "SOREM-Mali SA").
-        kept: list[_Actor] = []
+        kept: list[FoundActor] = []
         for actor in found:
             inner = any(
                 o.start <= actor.start
@@ -375,8 +290,8 @@ class ActorFinder:
             if inner:
                 continue
             kept.append(actor)
-        result: list[_Actor] = []
-        by_key: dict[tuple[str, str], _Actor] = {}
+        result: list[FoundActor] = []
+        by_key: dict[tuple[str, str], FoundActor] = {}
         for actor in kept:
             if actor.type == "country":
                 key = ("country", actor.country or actor.name)

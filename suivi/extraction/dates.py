@@ -16,7 +16,9 @@ import dateparser
 from spacy.tokens import Doc
 
 from suivi.calendar_words import WEEKDAY, WEEKDAYS, day, month, month_number, year
-from suivi.extraction.text import folded_text
+from suivi.datelines import dateline_day
+from suivi.extraction.text import folded_text, raw_text
+from suivi.settings import reference_today
 
 
 @dataclass(frozen=True)
@@ -250,5 +252,7 @@ class DateFinder:
     """Pipeline component: sets ``doc._.dates`` to the list of :class:`DateMention`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find_dates(folded_text(doc), doc._.published)
+        # A wire dated "BAMAKO, June 30" says its year only through its weekday.
+        anchor = doc._.published or dateline_day(raw_text(doc), reference_today())
+        doc._.dates = find_dates(folded_text(doc), anchor)
         return doc

@@ -189,9 +189,7 @@ class Update:
         new_ids = set(self.seqs)
         self.read_documents(new_ids)
         new = self.read_facts(kept.facts_of_documents(self.engine, new_ids))
-        merged = self.copies(
-            [self.documents[d] for d in sorted(new_ids, key=self.seqs.__getitem__)]
-        )
+        merged = self.copies([self.documents[d] for d in self.seqs])  # in order of their seq
         self.places = set(kept.values_of(self.engine, [key_hash(PLACES)]).get(key_hash(PLACES), []))
         self.ctx.country_actor = kept.country_records(self.engine)
         stale = {row.part for row in kept.facts_of_documents(self.engine, merged) if row.part}
@@ -221,7 +219,7 @@ class Update:
             for other in runs_of.values():
                 for run in runs & other:
                     counts[run_hash(run)] = counts.get(run_hash(run), 0) + 1
-            firsts = first_runs(runs, partial(_count, counts))
+            firsts = first_runs(runs, partial(_held, counts))
             found = kept.run_holders(self.engine, [run_hash(r) for r in firsts], firsts=False)
             found |= kept.run_holders(self.engine, hashes, firsts=True)
             found |= {d for d, other in runs_of.items() if other & set(firsts)}
@@ -397,6 +395,5 @@ class Update:
             write(connection, self.changes)
 
 
-def _count(counts: dict[int, int], run: str) -> int:
-    """How many documents hold ``run``, by its hash."""
-    return counts.get(run_hash(run), 0)
+def _held(counts: dict[int, int], run: str) -> int:
+    return counts.get(run_hash(run), 0)  # how many documents hold ``run``

@@ -5,7 +5,10 @@ Every sentence here was written for these tests: places, people and figures are 
 
 from __future__ import annotations
 
-from helpers import dates
+from typing import Any
+
+import pytest
+from helpers import dates, extract
 
 
 def test_day_pairs_are_ranges() -> None:
@@ -35,3 +38,18 @@ def test_day_without_year_after_publication_is_last_year() -> None:
 
 
 # ------------------------------------------------------------------ events
+
+
+@pytest.mark.slow
+def test_a_wire_without_a_year_dates_its_news_by_the_dateline_weekday(
+    extractor: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUIVI_TODAY", "2026-12-01")
+    text = (
+        "KIGALI, Sept 19 (Lakes Wire) - Rwanda on Thursday signed a loan agreement for a "
+        "hydropower plant, a week after talks held in Bujumbura on Sept. 12.\n"
+    )
+    result = extract(extractor, text)
+    assert result["published"] is None  # the text gives no year: nothing is invented
+    [agreement] = result["agreements"]
+    assert agreement["date"] == "2024-09-19"

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from suivi.consolidation.datelines import dateline_day
+from suivi.datelines import dateline_day
 
 TODAY = date(2026, 12, 1)
 
