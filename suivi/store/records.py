@@ -265,6 +265,28 @@ def query_summaries(
 def _query(
     engine: Engine, shown: Any, flt: RecordFilter | None, limit: int | None, offset: int
 ) -> list[Any]:
+    # Two steps: the ids of the page in order (read from the list's index, or sorted with
+    # nothing but the sort keys), then those rows' JSON. Sorting the JSON of every match
+    # would read every matching record to keep a page of them.
+    with engine.connect() as connection:
+        ids = [row[0] for row in connection.execute(_ids(engine, flt, limit, offset))]
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            query = select(records.c.id, shown).where(records.c.id.in_(chunk))
+            found.update((row[0], row[1]) for row in connection.execute(query))
+    return [json.loads(found[i]) for i in ids if i in found]
+
+
+def query_ids(
+    engine: Engine, flt: RecordFilter | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[str]:
+    """The ids of the records ``query_records`` answers, in its order."""
+    with engine.connect() as connection:
+        return [row[0] for row in connection.execute(_ids(engine, flt, limit, offset))]
+
+
+def _ids(engine: Engine, flt: RecordFilter | None, limit: int | None, offset: int) -> Any:
     flt = flt or RecordFilter()
     order: list[Any] = [
         records.c.overdue.desc(),
@@ -272,7 +294,7 @@ def _query(
         records.c.title,
         records.c.id,
     ]
-    query = select(shown).where(*_conditions(flt, engine.dialect.name))
+    query = select(records.c.id).where(*_conditions(flt, engine.dialect.name))
     if flt.q and engine.dialect.name == "sqlite" and _fts_query(flt.q):
         fts = table("records_fts", column("record_id"))
         query = query.join(
@@ -283,10 +305,7 @@ def _query(
         query = query.params(rank_pgq=_pg_query(flt.q))
         order = [_PG_RANK, *order]
     query = query.order_by(*order).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    with engine.connect() as connection:
-        return [json.loads(row.data) for row in connection.execute(query)]
+    return query.limit(limit) if limit is not None else query
 
 
 def records_by_id(engine: Engine, record_ids: list[str]) -> list[Record]:
@@ -313,29 +332,31 @@ def count_records(engine: Engine, flt: RecordFilter | None = None) -> int:
 def facet_counts(engine: Engine, flt: RecordFilter | None = None) -> dict[str, dict[str, int]]:
     """For the records matching ``flt``: how many per type, status, year, sector and partner."""
     conditions = _conditions(flt or RecordFilter(), engine.dialect.name)
-    matching = select(records.c.id).where(*conditions).subquery()
-    out: dict[str, dict[str, int]] = {}
+    out: dict[str, dict[str, int]] = {name: {} for name in ("type", "status", "year")}
+    # One pass over the facets' index: each (type, status, year) with its count, summed here.
+    by_columns = (
+        select(records.c.type, records.c.status, records.c.year, func.count())
+        .where(*conditions)
+        .group_by(records.c.type, records.c.status, records.c.year)
+    )
+    # Both tag facets in one query, the matching records named by their ids.
+    by_tags = (
+        select(record_tags.c.facet, record_tags.c.value, func.count())
+        .where(
+            record_tags.c.facet.in_(("sector", "partner")),
+            record_tags.c.record_id.in_(select(records.c.id).where(*conditions)),
+        )
+        .group_by(record_tags.c.facet, record_tags.c.value)
+    )
     with engine.connect() as connection:
-        for name, column in (
-            ("type", records.c.type),
-            ("status", records.c.status),
-            ("year", records.c.year),
-        ):
-            query = (
-                select(column, func.count())
-                .where(records.c.id.in_(select(matching.c.id)), column.is_not(None))
-                .group_by(column)
-            )
-            out[name] = {str(value): int(n) for value, n in connection.execute(query)}
-        for facet in ("sector", "partner"):
-            query = (
-                select(record_tags.c.value, func.count())
-                .where(
-                    record_tags.c.facet == facet, record_tags.c.record_id.in_(select(matching.c.id))
-                )
-                .group_by(record_tags.c.value)
-            )
-            out[facet] = {str(value): int(n) for value, n in connection.execute(query)}
+        for kind, status, year, n in connection.execute(by_columns):
+            for name, value in (("type", kind), ("status", status), ("year", year)):
+                if value is not None:
+                    key = str(value)
+                    out[name][key] = out[name].get(key, 0) + int(n)
+        out["sector"], out["partner"] = {}, {}
+        for facet, value, n in connection.execute(by_tags):
+            out[facet][str(value)] = int(n)
     return out
 
 
