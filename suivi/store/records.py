@@ -318,6 +318,27 @@ def records_by_id(engine: Engine, record_ids: list[str]) -> list[Record]:
     return [json.loads(found[i]) for i in record_ids if i in found]
 
 
+def summaries_by_id(engine: Engine, record_ids: list[str]) -> list[RecordSummary]:
+    """Records' summaries by id, in the order asked (ids not found are skipped)."""
+    wanted = sorted(set(record_ids))
+    found: dict[str, str] = {}
+    with engine.connect() as connection:
+        for start in range(0, len(wanted), _CHUNK):
+            query = select(records.c.id, _SUMMARY).where(
+                records.c.id.in_(wanted[start : start + _CHUNK])
+            )
+            found.update((row[0], row[1]) for row in connection.execute(query))
+    return [json.loads(found[i]) for i in record_ids if i in found]
+
+
+def record_type(engine: Engine, record_id: str) -> str | None:
+    """A record's type, None if there is no such record."""
+    with engine.connect() as connection:
+        return connection.execute(
+            select(records.c.type).where(records.c.id == record_id)
+        ).scalar_one_or_none()
+
+
 def count_records(engine: Engine, flt: RecordFilter | None = None) -> int:
     """How many records match ``flt``."""
     query = (

@@ -20,7 +20,7 @@ from suivi.presentation import LOCALES, N_
 from suivi.store import create
 from suivi.web.caching import Revalidate
 from suivi.web.errors import NotFound
-from suivi.web.render import language_of, render
+from suivi.web.render import language_of, render, warm
 from suivi.web.throttle import SignInThrottle
 from suivi.web.views import (
     actors,
@@ -133,6 +133,7 @@ def create_app(store: Engine | str, locales: Path = LOCALES) -> FastAPI:
     )
     app.state.engine = engine
     app.state.locales = locales
+    app.state.languages = warm(locales)
     app.state.throttle = SignInThrottle()
     # Signs the sign-in form's token (suivi.web.security); drawn anew when the portal starts.
     app.state.csrf_key = secrets.token_bytes(32)

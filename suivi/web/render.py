@@ -35,14 +35,20 @@ def locales_of(request: Request) -> Path:
     return getattr(request.app.state, "locales", LOCALES)
 
 
+def offered(request: Request) -> tuple[str, ...]:
+    """The languages the portal speaks: read from disk once, when it starts (``warm``)."""
+    known = getattr(request.app.state, "languages", None)
+    return known if known is not None else languages(locales_of(request))
+
+
 def lang_of(request: Request) -> str:
     """``?lang=`` if given, else the reader's cookie, else French."""
-    offered = languages(locales_of(request))
+    offered_here = offered(request)
     asked = request.query_params.get("lang")
-    if asked in offered:
+    if asked in offered_here:
         return str(asked)
     cookie = request.cookies.get(LANG_COOKIE)
-    return cookie if cookie in offered else SOURCE
+    return cookie if cookie in offered_here else SOURCE
 
 
 def language_of(request: Request) -> Language:
@@ -84,6 +90,17 @@ def templates_in(language: Language) -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def warm(locales: Path) -> tuple[str, ...]:
+    """Every template compiled in every language offered, before the first reader comes:
+    readers arriving together at a new portal would otherwise each compile them again."""
+    offered_here = languages(locales)
+    for code in offered_here:
+        templates = templates_in(get_language(code, locales))
+        for path in (HERE / "templates").glob("*.html"):
+            templates.get_template(path.name)
+    return offered_here
+
+
 def render(
     request: Request, template: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
@@ -91,7 +108,7 @@ def render(
     language = language_of(request)
     session = current_session(request)
     full = {
-        "languages": languages(locales_of(request)),
+        "languages": offered(request),
         "session": session,
         "csrf": csrf_token(request),
         "switch_url": lambda other: switch_url(request, other),
