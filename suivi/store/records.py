@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     Connection,
     Engine,
@@ -199,7 +200,9 @@ def _fts_query(words: str) -> str:
     return " ".join(f'"{term}"*' for term in terms)
 
 
-def _conditions(flt: RecordFilter, dialect: str) -> list[Any]:
+def _conditions(flt: RecordFilter, dialect: str, words: bool = True) -> list[Any]:
+    # ``words``: whether the words searched are a condition here (else the caller joins
+    # the search table itself).
     conditions: list[Any] = []
     if flt.type:
         conditions.append(records.c.type == flt.type)
@@ -220,11 +223,9 @@ def _conditions(flt: RecordFilter, dialect: str) -> list[Any]:
                     )
                 )
             )
-    if flt.q and flt.q.strip():
+    if words and flt.q and flt.q.strip():
         if dialect == "sqlite" and _fts_query(flt.q):
-            matching = text(
-                "SELECT record_id FROM records_fts WHERE records_fts MATCH :q"
-            ).bindparams(q=_fts_query(flt.q))
+            matching = text(_FTS_MATCHING).bindparams(q=_fts_query(flt.q))
             conditions.append(records.c.id.in_(matching))
         elif dialect == "postgresql" and _pg_query(flt.q):
             conditions.append(_PG_MATCH.bindparams(pgq=_pg_query(flt.q)))
@@ -236,9 +237,25 @@ def _conditions(flt: RecordFilter, dialect: str) -> list[Any]:
 
 # Full-text relevance: a word in a record's title weighs ten times one in its evidence.
 _RANK = text("bm25(records_fts, 0.0, 10.0, 1.0)")
+# The record ids of the rows matching words. FTS5 keeps each row's columns in its documented
+# shadow table ``records_fts_content`` (``c0``: record_id): read there, the id alone is read,
+# where ``records_fts.record_id`` would read every matching row's whole evidence with it.
+_FTS_MATCHING = (
+    "SELECT content.c0 FROM records_fts JOIN records_fts_content AS content "
+    "ON content.id = records_fts.rowid WHERE records_fts MATCH :q"
+)
 _PG_VECTOR = "to_tsvector('french', coalesce(records.search, ''))"
 _PG_MATCH = text(f"{_PG_VECTOR} @@ to_tsquery('french', :pgq)")
 _PG_RANK = text(f"ts_rank({_PG_VECTOR}, to_tsquery('french', :rank_pgq)) DESC")
+
+
+def _decode(data: str) -> Any:
+    # orjson reads a record several times faster; the standard library reads what orjson
+    # refuses and json.dumps may have written (NaN, Infinity).
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
 
 
 # A record written before summaries existed is read whole.
@@ -275,7 +292,7 @@ def _query(
             chunk = ids[start : start + _CHUNK]
             query = select(records.c.id, shown).where(records.c.id.in_(chunk))
             found.update((row[0], row[1]) for row in connection.execute(query))
-    return [json.loads(found[i]) for i in ids if i in found]
+    return [_decode(found[i]) for i in ids if i in found]
 
 
 def query_ids(
@@ -294,12 +311,16 @@ def _ids(engine: Engine, flt: RecordFilter | None, limit: int | None, offset: in
         records.c.title,
         records.c.id,
     ]
-    query = select(records.c.id).where(*_conditions(flt, engine.dialect.name))
-    if flt.q and engine.dialect.name == "sqlite" and _fts_query(flt.q):
-        fts = table("records_fts", column("record_id"))
-        query = query.join(
-            fts, and_(fts.c.record_id == records.c.id, text("records_fts MATCH :rank_q"))
-        ).params(rank_q=_fts_query(flt.q))
+    joined = bool(flt.q and engine.dialect.name == "sqlite" and _fts_query(flt.q))
+    query = select(records.c.id).where(*_conditions(flt, engine.dialect.name, not joined))
+    if joined and flt.q:
+        fts = table("records_fts", column("rowid"))
+        content = table("records_fts_content", column("id"), column("c0"))
+        query = (
+            query.join(content, content.c.c0 == records.c.id)
+            .join(fts, and_(fts.c.rowid == content.c.id, text("records_fts MATCH :rank_q")))
+            .params(rank_q=_fts_query(flt.q))
+        )
         order = [_RANK, *order]
     elif flt.q and engine.dialect.name == "postgresql" and _pg_query(flt.q):
         query = query.params(rank_pgq=_pg_query(flt.q))
@@ -315,7 +336,7 @@ def records_by_id(engine: Engine, record_ids: list[str]) -> list[Record]:
             select(records.c.id, records.c.data).where(records.c.id.in_(record_ids))
         )
         found = {row.id: row.data for row in rows}
-    return [json.loads(found[i]) for i in record_ids if i in found]
+    return [_decode(found[i]) for i in record_ids if i in found]
 
 
 def summaries_by_id(engine: Engine, record_ids: list[str]) -> list[RecordSummary]:
@@ -328,7 +349,7 @@ def summaries_by_id(engine: Engine, record_ids: list[str]) -> list[RecordSummary
                 records.c.id.in_(wanted[start : start + _CHUNK])
             )
             found.update((row[0], row[1]) for row in connection.execute(query))
-    return [json.loads(found[i]) for i in record_ids if i in found]
+    return [_decode(found[i]) for i in record_ids if i in found]
 
 
 def record_type(engine: Engine, record_id: str) -> str | None:
@@ -385,7 +406,7 @@ def get_record(engine: Engine, record_id: str) -> Record | None:
     """One record by id, or None."""
     with engine.connect() as connection:
         row = connection.execute(select(records.c.data).where(records.c.id == record_id)).first()
-    return json.loads(row.data) if row else None
+    return _decode(row.data) if row else None
 
 
 def records_for_document(engine: Engine, document_id: str) -> dict[int, list[str]]:

@@ -100,6 +100,16 @@ records = Table(
         "title",
         "id",
     ),
+    # The same order within one type, for a list narrowed to a type.
+    Index(
+        "ix_records_type_order",
+        "published",
+        "type",
+        text("overdue DESC"),
+        text("sources DESC"),
+        "title",
+        "id",
+    ),
     # Facet counts by type, status and year read this index, not the rows.
     Index("ix_records_facets", "published", "type", "status", "year"),
 )

@@ -17,14 +17,16 @@ down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-# The lists' order (overdue first, then most sources, then title), published records apart.
+# The lists' order (overdue first, then most sources, then title), published records apart;
+# and the same within each type, for a list narrowed to one type.
 ORDER = "ix_records_order"
+TYPE_ORDER = "ix_records_type_order"
 # Facet counts by type, status and year read this index alone, never the records' rows.
 FACETS = "ix_records_facets"
 
 
 def upgrade() -> None:
-    """Create both indexes; on SQLite, move ``data`` after every other column."""
+    """Create the indexes; on SQLite, move ``data`` after every other column."""
     if op.get_bind().dialect.name == "sqlite":
         # Column by column, never by dropping the table: dropping it would delete the
         # record's tags and facts through their foreign keys.
@@ -35,10 +37,15 @@ def upgrade() -> None:
     op.execute(
         f"CREATE INDEX {ORDER} ON records (published, overdue DESC, sources DESC, title, id)"
     )
+    op.execute(
+        f"CREATE INDEX {TYPE_ORDER} ON records "
+        "(published, type, overdue DESC, sources DESC, title, id)"
+    )
     op.execute(f"CREATE INDEX {FACETS} ON records (published, type, status, year)")
 
 
 def downgrade() -> None:
-    """Drop both indexes (the column order stays)."""
+    """Drop the indexes (the column order stays)."""
     op.execute(f"DROP INDEX IF EXISTS {ORDER}")
+    op.execute(f"DROP INDEX IF EXISTS {TYPE_ORDER}")
     op.execute(f"DROP INDEX IF EXISTS {FACETS}")
