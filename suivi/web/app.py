@@ -17,7 +17,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from suivi.presentation import LOCALES, N_
+from suivi.settings import ANSWER_CACHE_MB
 from suivi.store import create
+from suivi.web.answers import Answers
 from suivi.web.caching import Revalidate
 from suivi.web.errors import NotFound
 from suivi.web.render import language_of, render, warm
@@ -134,6 +136,9 @@ def create_app(store: Engine | str, locales: Path = LOCALES) -> FastAPI:
     app.state.engine = engine
     app.state.locales = locales
     app.state.languages = warm(locales)
+    # Public answers kept until the store changes (web/answers.py).
+    budget = int(float(ANSWER_CACHE_MB.value()) * 1024 * 1024)
+    app.state.answers = Answers(budget) if budget > 0 else None
     app.state.throttle = SignInThrottle()
     # Signs the sign-in form's token (suivi.web.security); drawn anew when the portal starts.
     app.state.csrf_key = secrets.token_bytes(32)

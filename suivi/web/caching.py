@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -20,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from suivi import __version__
 from suivi.presentation import LOCALES
 from suivi.store.state import store_version
+from suivi.web.answers import Answer, Answers
 from suivi.web.render import LANG_COOKIE
 from suivi.web.security import SESSION_COOKIE
 
@@ -113,13 +115,31 @@ class Revalidate:
         if _matches(request.headers.get("if-none-match"), etag):
             await Response(status_code=304, headers=headers)(scope, receive, send)
             return
+        answers: Answers | None = getattr(request.app.state, "answers", None)
+        key = (etag, "gzip" in request.headers.get("accept-encoding", ""))
+        kept = answers.get(version.number, key) if answers is not None else None
+        if kept is not None:
+            await send({"type": "http.response.start", "status": 200, "headers": kept.headers})
+            await send({"type": "http.response.body", "body": kept.body})
+            return
+        started: dict[str, Any] = {}
 
         async def tagged(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] == 200:
-                given = MutableHeaders(scope=message)
-                for name, value in headers.items():
-                    if name not in given:
-                        given[name] = value
+            if message["type"] == "http.response.start":
+                if message["status"] == 200:
+                    given = MutableHeaders(scope=message)
+                    for name, value in headers.items():
+                        if name not in given:
+                            given[name] = value
+                    # Kept only if it sets no cookie and comes whole (not a streamed export).
+                    if "set-cookie" not in given:
+                        started["headers"] = list(message["headers"])
+            elif message["type"] == "http.response.body" and started:
+                if message.get("more_body", False):
+                    started.clear()
+                elif answers is not None:
+                    body = bytes(message.get("body", b""))
+                    answers.put(version.number, key, Answer(200, started["headers"], body))
             await send(message)
 
         await self.app(scope, receive, tagged)

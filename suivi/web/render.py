@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from suivi.presentation import (
     LOCALES,
@@ -101,6 +101,20 @@ def warm(locales: Path) -> tuple[str, ...]:
     return offered_here
 
 
+class FormToken:
+    """The token a page's forms carry, made only when a form is written: a page without
+    one (every page a reader sees) sets no cookie, and can be kept and sent again."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+
+    def __str__(self) -> str:
+        return csrf_token(self.request)
+
+    def __html__(self) -> str:
+        return str(escape(str(self)))
+
+
 def render(
     request: Request, template: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
@@ -110,7 +124,7 @@ def render(
     full = {
         "languages": offered(request),
         "session": session,
-        "csrf": csrf_token(request),
+        "csrf": FormToken(request),
         "switch_url": lambda other: switch_url(request, other),
         "path": request.url.path,
         **context,
