@@ -57,4 +57,7 @@ def store_version(engine: Engine) -> Version:
     if row is None:
         return Version(0, datetime(1970, 1, 1, tzinfo=UTC))
     changed = row[1] if isinstance(row[1], datetime) else datetime.fromisoformat(str(row[1]))
-    return Version(int(row[0]), changed if changed.tzinfo else changed.replace(tzinfo=UTC))
+    # SQLite gives the time as written (UTC, without its zone); PostgreSQL in the session's
+    # zone, which may be any: always said in UTC.
+    changed = changed.astimezone(UTC) if changed.tzinfo else changed.replace(tzinfo=UTC)
+    return Version(int(row[0]), changed)

@@ -137,7 +137,7 @@ class Revalidate:
             elif message["type"] == "http.response.body" and started:
                 if message.get("more_body", False):
                     started.clear()
-                elif answers is not None:
+                elif answers is not None and not scope["state"].get("carries_token"):
                     body = bytes(message.get("body", b""))
                     answers.put(version.number, key, Answer(200, started["headers"], body))
             await send(message)

@@ -109,6 +109,8 @@ class FormToken:
         self.request = request
 
     def __str__(self) -> str:
+        # A page carrying a reader's token is never kept and sent to another (web/answers.py).
+        self.request.state.carries_token = True
         return csrf_token(self.request)
 
     def __html__(self) -> str:

@@ -4,12 +4,17 @@ A page of records then costs its own rows, not the store: the page's ids come fr
 of an index in the lists' order, and each row's summary is read without stepping through
 the record's whole JSON. SQLite keeps a row's columns in the order they were added, and
 ``summary`` came after ``data`` (up to hundreds of kilobytes): ``data`` is moved to the end.
-PostgreSQL keeps large values apart already (TOAST), so only the indexes are created there.
+PostgreSQL keeps large values apart already (TOAST), so only the indexes are created there;
+its full-text search moves to a French configuration of suivi's own that folds accents with
+the ``unaccent`` extension before stemming (``suivi_french``), and its index is made again
+with it. Where the extension cannot be created (a role without the right), the configuration
+is the plain French one, and accents are folded by suivi alone, as before.
 
 Revision ID: 0008
 Revises: 0007
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
@@ -25,8 +30,38 @@ TYPE_ORDER = "ix_records_type_order"
 FACETS = "ix_records_facets"
 
 
+SEARCH = "ix_records_search"
+CONFIG = "suivi_french"
+
+
+def _french_search() -> None:
+    # The configuration first, with accents folded if the extension can be had; then the
+    # search index over it, in place of the one over the plain French configuration.
+    bind = op.get_bind()
+    unaccent = True
+    try:
+        with bind.begin_nested():
+            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+    except sa.exc.DBAPIError:
+        unaccent = False
+    op.execute(f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = french)")
+    if unaccent:
+        op.execute(
+            f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR hword, hword_part, word "
+            "WITH unaccent, french_stem"
+        )
+    op.execute(f"DROP INDEX IF EXISTS {SEARCH}")
+    op.execute(
+        f"CREATE INDEX {SEARCH} ON records "
+        f"USING GIN (to_tsvector('{CONFIG}'::regconfig, coalesce(search, '')))"
+    )
+
+
 def upgrade() -> None:
-    """Create the indexes; on SQLite, move ``data`` after every other column."""
+    """Create the indexes; on SQLite, move ``data`` after every other column; on
+    PostgreSQL, search through ``suivi_french``."""
+    if op.get_bind().dialect.name == "postgresql":
+        _french_search()
     if op.get_bind().dialect.name == "sqlite":
         # Column by column, never by dropping the table: dropping it would delete the
         # record's tags and facts through their foreign keys.
@@ -45,7 +80,15 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Drop the indexes (the column order stays)."""
+    """Drop the indexes (the column order stays); on PostgreSQL, search through the plain
+    French configuration again."""
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(f"DROP INDEX IF EXISTS {SEARCH}")
+        op.execute(
+            f"CREATE INDEX {SEARCH} ON records "
+            "USING GIN (to_tsvector('french', coalesce(search, '')))"
+        )
+        op.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
     op.execute(f"DROP INDEX IF EXISTS {ORDER}")
     op.execute(f"DROP INDEX IF EXISTS {TYPE_ORDER}")
     op.execute(f"DROP INDEX IF EXISTS {FACETS}")
