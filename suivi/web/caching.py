@@ -119,7 +119,9 @@ class Revalidate:
         key = (etag, "gzip" in request.headers.get("accept-encoding", ""))
         kept = answers.get(version.number, key) if answers is not None else None
         if kept is not None:
-            await send({"type": "http.response.start", "status": 200, "headers": kept.headers})
+            # A copy of the kept headers: the layers outside add their own (HSTS on HTTPS).
+            start = {"type": "http.response.start", "status": 200, "headers": list(kept.headers)}
+            await send(start)
             await send({"type": "http.response.body", "body": kept.body})
             return
         started: dict[str, Any] = {}

@@ -161,3 +161,15 @@ def test_a_readers_page_sets_no_cookie_and_a_form_page_does(client: TestClient) 
     for url in ("/", "/records", "/documents"):
         assert "set-cookie" not in client.get(url).headers, url
     assert "suivi_csrf=" in client.get("/login").headers["set-cookie"]
+
+
+def test_a_kept_answer_carries_the_headers_of_each_request(tmp_path: Path) -> None:
+    # Kept, sent again over HTTPS (with HSTS), then over plain HTTP: without HSTS.
+    app = create_app(build_store(tmp_path / "s.db").engine)
+    first = TestClient(app).get("/api/records")
+    secure = TestClient(app, base_url="https://testserver").get("/api/records")
+    assert "strict-transport-security" in secure.headers
+    plain = TestClient(app).get("/api/records")
+    assert plain.content == secure.content == first.content
+    assert "strict-transport-security" not in plain.headers
+    assert plain.headers["content-security-policy"] == secure.headers["content-security-policy"]
