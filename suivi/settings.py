@@ -77,6 +77,13 @@ PUBLISH_THRESHOLD = Setting(
     "0.3",
     "Records less sure than this (0 to 1) are held back for an analyst; 0 publishes all.",
 )
+ANSWER_CACHE_MB = Setting(
+    "answer_cache_mb",
+    "SUIVI_ANSWER_CACHE_MB",
+    "32",
+    "Megabytes of public pages and API answers the portal keeps until the store changes; "
+    "0 keeps none.",
+)
 TODAY = Setting(
     "today",
     "SUIVI_TODAY",

@@ -30,6 +30,15 @@ def blank() -> object:
     return add_components(nlp, factories.COMPONENTS)
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """One real PostgreSQL server for the session (tests/postgres.py): its URL."""
+    from postgres import running_server
+
+    with running_server() as url:
+        yield url
+
+
 @pytest.fixture
 def engine(tmp_path: Path) -> Engine:
     """A new SQLite store in the test's own folder."""

@@ -9,14 +9,18 @@ from collections.abc import Iterator
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from postgres import STORES, new_database
 from test_web_fixtures import Store, build_store
 
 from suivi.web import create_app
 from suivi.web.views import api
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+@pytest.fixture(scope="module", params=STORES)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # On SQLite, then on PostgreSQL (a new database on the session's server).
+    if request.param == "postgresql":
+        return build_store(new_database(request.getfixturevalue("postgres_server")))
     return build_store(tmp_path_factory.mktemp("api") / "s.db")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +12,8 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from postgres import STORES, new_database
+from sqlalchemy import text
 from test_web_fixtures import Store, build_store, records
 
 from suivi.cli.portal import user
@@ -25,9 +26,13 @@ from suivi.web import create_app
 PASSWORD = "sable-et-fleuve-2025"
 
 
-@pytest.fixture
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    built = build_store(tmp_path_factory.mktemp("review") / "s.db")
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # On SQLite, then on PostgreSQL (a new database on the session's server each time).
+    if request.param == "postgresql":
+        built = build_store(new_database(request.getfixturevalue("postgres_server")))
+    else:
+        built = build_store(tmp_path_factory.mktemp("review") / "s.db")
     result = CliRunner().invoke(
         user, ["add", "awa", "--password-stdin", "--db", str(built.path)], input=PASSWORD + "\n"
     )
@@ -66,8 +71,8 @@ def review(client: TestClient, url: str, **form: str) -> TestClient:
 def test_accounts_are_stored_hashed_with_argon2(store: Store) -> None:
     newest = max(p.name[:4] for p in (MIGRATIONS / "versions").glob("[0-9]*.py"))
     assert schema_version(store.engine) == newest
-    with sqlite3.connect(store.path) as connection:
-        [(name, digest)] = connection.execute("SELECT name, password_hash FROM users").fetchall()
+    with store.engine.connect() as connection:
+        [(name, digest)] = connection.execute(text("SELECT name, password_hash FROM users")).all()
     assert name == "awa" and digest.startswith("$argon2id$") and PASSWORD not in digest
     runner = CliRunner()
     short = runner.invoke(

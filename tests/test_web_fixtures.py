@@ -5,18 +5,18 @@ type and against what consolidation makes of the same facts; used everywhere."""
 from __future__ import annotations
 
 import copy
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from record_shape import ARTICLES, Shapes, consolidated, shape_errors, type_errors
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from suivi.consolidation.confidence import assess
 from suivi.models import Article, Document, Record
 from suivi.presentation import record_title
 from suivi.store import add_document, create, get_record, replace_records
+from suivi.store.schema import facts as fact_table
 
 ATOME = """Moscou et Bamako signent un accord sur l’énergie atomique civile
 
@@ -191,9 +191,10 @@ META = {
 
 @dataclass
 class Store:
-    """The test store: its file, engine, document ids and fact ids by (doc, category, index)."""
+    """The test store: its SQLite file or PostgreSQL URL, engine, document ids and fact ids
+    by (doc, category, index)."""
 
-    path: Path
+    path: Path | str
     engine: Engine
     docs: dict[str, str]
     facts: dict[tuple[str, str, int], int]
@@ -418,8 +419,9 @@ def records(store: Store) -> list[dict[str, Any]]:
     ]
 
 
-def build_store(path: Path) -> Store:
-    """A migrated SQLite store holding the three articles, their facts and their records."""
+def build_store(path: Path | str) -> Store:
+    """A migrated store holding the three articles, their facts and their records: a SQLite
+    file at ``path``, or the PostgreSQL database at that URL."""
     engine = create(str(path))
     docs: dict[str, str] = {}
     for key, text in TEXTS.items():
@@ -437,11 +439,13 @@ def build_store(path: Path) -> Store:
         )
         docs[key] = add_document(engine, article, EXTRACTED[key]).id
     facts: dict[tuple[str, str, int], int] = {}
-    with sqlite3.connect(path) as connection:
+    with engine.connect() as connection:
         for key, doc_id in docs.items():
             rows = connection.execute(
-                "SELECT id, category FROM facts WHERE document_id = ? ORDER BY id", (doc_id,)
-            ).fetchall()
+                select(fact_table.c.id, fact_table.c.category)
+                .where(fact_table.c.document_id == doc_id)
+                .order_by(fact_table.c.id)
+            ).all()
             seen: dict[str, int] = {}
             for fact_id, category in rows:
                 facts[(key, category, seen.get(category, 0))] = fact_id

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -56,6 +56,16 @@ def month(day: date, lang: str) -> str:
 
 def when(value: Any, lang: str) -> str:
     """An ISO date at its own precision: ``23 juin 2025``, ``juin 2025``, ``2025``."""
+    # A page writes the same few dates many times (one per source): each written once.
+    return _when_text(value, lang) if isinstance(value, str) else _when(value, lang)
+
+
+@lru_cache(maxsize=8192)
+def _when_text(value: str, lang: str) -> str:
+    return _when(value, lang)
+
+
+def _when(value: Any, lang: str) -> str:
     parsed = parse_date(value)
     if parsed is None:
         return "" if value is None else str(value)

@@ -10,6 +10,7 @@ from suivi.review.overlay import (
     reviewable_fields,
     reviewed_records,
     shown_value,
+    unreviewed,
 )
 from suivi.review.reviews import ACTIONS, ReviewError, add_decision, add_record_review
 
@@ -27,4 +28,5 @@ __all__ = [
     "reviewable_fields",
     "reviewed_records",
     "shown_value",
+    "unreviewed",
 ]

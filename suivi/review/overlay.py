@@ -187,11 +187,12 @@ def reviewed_records(engine: Engine, records: Iterable[RecordT]) -> list[RecordT
 
 def unreviewed(record: RecordT) -> RecordT:
     """A record no analyst reviewed, in the overlay's shape: a shallow copy, since nothing
-    nested changes (copying a record's sources and evidence is most of a list's cost)."""
+    nested changes (copying a record's sources and evidence is most of a list's cost). Its
+    title is the French one consolidation stored, made from these same fields."""
     out = copy.copy(record)
     out["reviews"] = {}
     out["review"] = None
-    out["title"] = record_title(record, "fr")
+    out["title"] = record.get("title") or record_title(record, "fr")
     return out
 
 

@@ -54,8 +54,11 @@ def create(target: str, *, existing: bool = False) -> Engine:
             raise StoreError(
                 f"{path.parent}: cannot create the store's folder ({error.strerror})"
             ) from error
+    # SQLite connections are cheap to keep: enough for every thread of a busy portal, so
+    # that none is opened (and set up) again for each request.
+    options = {"pool_size": 20, "max_overflow": 20} if url.startswith("sqlite:///") else {}
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, **options)
     except (SQLAlchemyError, ImportError) as error:
         raise StoreError(f"{target}: not a usable database URL ({error})") from error
     if engine.dialect.name == "sqlite":

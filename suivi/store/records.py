@@ -1,4 +1,5 @@
-"""Writing consolidated records and reading them back, filtered by facet or by words."""
+"""Writing consolidated records: each with its tags, facts and search row, only where it
+changed. Reading them back is store/queries.py's (its names are offered here too)."""
 
 from __future__ import annotations
 
@@ -9,43 +10,43 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    and_,
-    bindparam,
-    column,
-    delete,
-    func,
-    insert,
-    select,
-    table,
-    text,
-)
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, text
 
 from suivi.folding import fold_words
-from suivi.models import Record, RecordBase, RecordSummary, Source
+from suivi.models import Record, RecordBase, Source
 from suivi.store.changes import log_changes
+from suivi.store.queries import (
+    RecordFilter,
+    count_records,
+    facet_counts,
+    get_record,
+    query_ids,
+    query_records,
+    query_summaries,
+    record_type,
+    records_by_id,
+    records_for_document,
+    summaries_by_id,
+)
 from suivi.store.schema import record_facts, record_tags, records
 from suivi.store.state import bump, hold
 from suivi.store.summary import summary_json
 
-
-@dataclass(frozen=True)
-class RecordFilter:
-    """What a list of records is narrowed to; every field optional, all combined with AND."""
-
-    type: str | None = None
-    sector: str | None = None
-    status: str | None = None
-    partner: str | None = None
-    year: int | None = None
-    actor: str | None = None
-    overdue: bool | None = None
-    q: str | None = None
-    # Public lists show published records only; None: every record (analysts, exports of
-    # the whole store, the records command).
-    published: bool | None = True
+__all__ = [
+    "RecordFilter",
+    "count_records",
+    "facet_counts",
+    "get_record",
+    "query_ids",
+    "query_records",
+    "query_summaries",
+    "record_type",
+    "record_year",
+    "records_by_id",
+    "records_for_document",
+    "replace_records",
+    "summaries_by_id",
+]
 
 
 def replace_records(
@@ -199,11 +200,6 @@ def _search_text(record: Record) -> str:
     return f"{title} {title} {fold_words(_evidence(record))}"
 
 
-def _pg_query(words: str) -> str:
-    # Each folded word as a prefix, all required; only word characters reach to_tsquery.
-    return " & ".join(f"{word}:*" for word in fold_words(words).split())
-
-
 def _is_iso(value: Any) -> bool:
     return isinstance(value, str) and len(value) == 2 and value.isupper()
 
@@ -218,175 +214,3 @@ def record_year(record: RecordBase, sources: Sequence[Source] = ()) -> int | Non
             return int(year.group(0))  # "2025-06-23", 2025, and a date an analyst wrote "juin 2025"
     dates = sorted(s["published"] or "" for s in sources if s.get("published"))
     return int(dates[0][:4]) if dates else None
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def _fts_query(words: str) -> str:
-    # Each word quoted, so user input is never read as FTS5 syntax; prefix match on the last.
-    terms = _WORD.findall(words)
-    return " ".join(f'"{term}"*' for term in terms)
-
-
-def _conditions(flt: RecordFilter, dialect: str) -> list[Any]:
-    conditions: list[Any] = []
-    if flt.type:
-        conditions.append(records.c.type == flt.type)
-    if flt.status:
-        conditions.append(records.c.status == flt.status)
-    if flt.year:
-        conditions.append(records.c.year == flt.year)
-    if flt.overdue is not None:
-        conditions.append(records.c.overdue == flt.overdue)
-    if flt.published is not None:
-        conditions.append(records.c.published == flt.published)
-    for facet, value in (("sector", flt.sector), ("partner", flt.partner), ("actor", flt.actor)):
-        if value:
-            conditions.append(
-                records.c.id.in_(
-                    select(record_tags.c.record_id).where(
-                        and_(record_tags.c.facet == facet, record_tags.c.value == value)
-                    )
-                )
-            )
-    if flt.q and flt.q.strip():
-        if dialect == "sqlite" and _fts_query(flt.q):
-            matching = text(
-                "SELECT record_id FROM records_fts WHERE records_fts MATCH :q"
-            ).bindparams(q=_fts_query(flt.q))
-            conditions.append(records.c.id.in_(matching))
-        elif dialect == "postgresql" and _pg_query(flt.q):
-            conditions.append(_PG_MATCH.bindparams(pgq=_pg_query(flt.q)))
-        else:
-            pattern = f"%{flt.q.strip()}%"
-            conditions.append(records.c.title.ilike(pattern) | records.c.data.ilike(pattern))
-    return conditions
-
-
-# Full-text relevance: a word in a record's title weighs ten times one in its evidence.
-_RANK = text("bm25(records_fts, 0.0, 10.0, 1.0)")
-_PG_VECTOR = "to_tsvector('french', coalesce(records.search, ''))"
-_PG_MATCH = text(f"{_PG_VECTOR} @@ to_tsquery('french', :pgq)")
-_PG_RANK = text(f"ts_rank({_PG_VECTOR}, to_tsquery('french', :rank_pgq)) DESC")
-
-
-# A record written before summaries existed is read whole.
-_SUMMARY = func.coalesce(records.c.summary, records.c.data).label("data")
-
-
-def query_records(
-    engine: Engine, flt: RecordFilter | None = None, *, limit: int | None = None, offset: int = 0
-) -> list[Record]:
-    """Records matching ``flt``: the most relevant first when words are searched (SQLite's
-    FTS5, PostgreSQL's French text search), otherwise overdue first, then most sources, then
-    title."""
-    return _query(engine, records.c.data, flt, limit, offset)
-
-
-def query_summaries(
-    engine: Engine, flt: RecordFilter | None = None, *, limit: int | None = None, offset: int = 0
-) -> list[RecordSummary]:
-    """The summaries of the records ``query_records`` answers, in its order: each without
-    its sources, conflicts and history (store/summary.py)."""
-    return _query(engine, _SUMMARY, flt, limit, offset)
-
-
-def _query(
-    engine: Engine, shown: Any, flt: RecordFilter | None, limit: int | None, offset: int
-) -> list[Any]:
-    flt = flt or RecordFilter()
-    order: list[Any] = [
-        records.c.overdue.desc(),
-        records.c.sources.desc(),
-        records.c.title,
-        records.c.id,
-    ]
-    query = select(shown).where(*_conditions(flt, engine.dialect.name))
-    if flt.q and engine.dialect.name == "sqlite" and _fts_query(flt.q):
-        fts = table("records_fts", column("record_id"))
-        query = query.join(
-            fts, and_(fts.c.record_id == records.c.id, text("records_fts MATCH :rank_q"))
-        ).params(rank_q=_fts_query(flt.q))
-        order = [_RANK, *order]
-    elif flt.q and engine.dialect.name == "postgresql" and _pg_query(flt.q):
-        query = query.params(rank_pgq=_pg_query(flt.q))
-        order = [_PG_RANK, *order]
-    query = query.order_by(*order).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    with engine.connect() as connection:
-        return [json.loads(row.data) for row in connection.execute(query)]
-
-
-def records_by_id(engine: Engine, record_ids: list[str]) -> list[Record]:
-    """Whole records by id, in the order asked (ids not found are skipped)."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(records.c.id, records.c.data).where(records.c.id.in_(record_ids))
-        )
-        found = {row.id: row.data for row in rows}
-    return [json.loads(found[i]) for i in record_ids if i in found]
-
-
-def count_records(engine: Engine, flt: RecordFilter | None = None) -> int:
-    """How many records match ``flt``."""
-    query = (
-        select(func.count())
-        .select_from(records)
-        .where(*_conditions(flt or RecordFilter(), engine.dialect.name))
-    )
-    with engine.connect() as connection:
-        return int(connection.execute(query).scalar_one())
-
-
-def facet_counts(engine: Engine, flt: RecordFilter | None = None) -> dict[str, dict[str, int]]:
-    """For the records matching ``flt``: how many per type, status, year, sector and partner."""
-    conditions = _conditions(flt or RecordFilter(), engine.dialect.name)
-    matching = select(records.c.id).where(*conditions).subquery()
-    out: dict[str, dict[str, int]] = {}
-    with engine.connect() as connection:
-        for name, column in (
-            ("type", records.c.type),
-            ("status", records.c.status),
-            ("year", records.c.year),
-        ):
-            query = (
-                select(column, func.count())
-                .where(records.c.id.in_(select(matching.c.id)), column.is_not(None))
-                .group_by(column)
-            )
-            out[name] = {str(value): int(n) for value, n in connection.execute(query)}
-        for facet in ("sector", "partner"):
-            query = (
-                select(record_tags.c.value, func.count())
-                .where(
-                    record_tags.c.facet == facet, record_tags.c.record_id.in_(select(matching.c.id))
-                )
-                .group_by(record_tags.c.value)
-            )
-            out[facet] = {str(value): int(n) for value, n in connection.execute(query)}
-    return out
-
-
-def get_record(engine: Engine, record_id: str) -> Record | None:
-    """One record by id, or None."""
-    with engine.connect() as connection:
-        row = connection.execute(select(records.c.data).where(records.c.id == record_id)).first()
-    return json.loads(row.data) if row else None
-
-
-def records_for_document(engine: Engine, document_id: str) -> dict[int, list[str]]:
-    """For each fact of a document, the ids of the records it supports."""
-    from suivi.store.schema import facts
-
-    query = (
-        select(record_facts.c.fact_id, record_facts.c.record_id)
-        .join(facts, facts.c.id == record_facts.c.fact_id)
-        .where(facts.c.document_id == document_id)
-    )
-    out: dict[int, list[str]] = {}
-    with engine.connect() as connection:
-        for fact_id, record_id in connection.execute(query):
-            out.setdefault(int(fact_id), []).append(str(record_id))
-    return out

@@ -146,6 +146,16 @@ def records_with_reviewed(engine: Engine, fields: Iterable[str]) -> set[str]:
         return {str(row[0]) for row in connection.execute(query.distinct())}
 
 
+def reviewed_fields(engine: Engine) -> dict[str, set[str]]:
+    """For every record with a review, the fields reviewed ("" for the record as a whole)."""
+    query = select(reviews.c.record_id, reviews.c.field).where(reviews.c.target == "record")
+    out: dict[str, set[str]] = {}
+    with engine.connect() as connection:
+        for record_id, field in connection.execute(query.distinct()):
+            out.setdefault(str(record_id), set()).add(str(field or ""))
+    return out
+
+
 def recent_reviews(engine: Engine, limit: int = 20) -> list[Review]:
     """The latest reviews, newest first (for the dashboard's review log)."""
     query = (

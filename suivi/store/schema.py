@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
@@ -73,7 +74,6 @@ records = Table(
     Column("id", String(32), primary_key=True),
     Column("type", String(20), nullable=False, index=True),
     Column("title", Text, nullable=False),
-    Column("data", Text, nullable=False),
     Column("status", String(30), index=True),
     Column("year", Integer),
     Column("overdue", Boolean, nullable=False, default=False),
@@ -89,6 +89,30 @@ records = Table(
     # SHA-256 of every row written for the record (here, and its tags, facts and search
     # row): a record rewritten only when this changes.
     Column("digest", String(64)),
+    # Last (migration 0008): SQLite reads a row's columns in order, so every column above
+    # is read without stepping through this one, hundreds of kilobytes for some records.
+    Column("data", Text, nullable=False),
+    # A page of a list is read from the top of this index, in the lists' order.
+    Index(
+        "ix_records_order",
+        "published",
+        text("overdue DESC"),
+        text("sources DESC"),
+        "title",
+        "id",
+    ),
+    # The same order within one type, for a list narrowed to a type.
+    Index(
+        "ix_records_type_order",
+        "published",
+        "type",
+        text("overdue DESC"),
+        text("sources DESC"),
+        "title",
+        "id",
+    ),
+    # Facet counts by type, status and year read this index, not the rows.
+    Index("ix_records_facets", "published", "type", "status", "year"),
 )
 
 # One row: a number every write to documents, facts, records or reviews increases, and when.

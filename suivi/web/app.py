@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
@@ -13,14 +12,17 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from suivi.presentation import LOCALES, N_
+from suivi.settings import ANSWER_CACHE_MB
 from suivi.store import create
-from suivi.web.caching import revalidate
+from suivi.web.answers import Answers
+from suivi.web.caching import Revalidate
 from suivi.web.errors import NotFound
-from suivi.web.render import language_of, render
+from suivi.web.render import language_of, render, warm
 from suivi.web.throttle import SignInThrottle
 from suivi.web.views import (
     actors,
@@ -72,6 +74,32 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
 
+class SecurityHeaders:
+    """The security headers on every answer, HSTS on HTTPS ones, a day's cache for assets."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    if name not in headers:
+                        headers[name] = value
+                if scope.get("scheme") == "https" and "strict-transport-security" not in headers:
+                    headers["Strict-Transport-Security"] = HSTS
+                if scope["path"].startswith("/static/"):
+                    headers["Cache-Control"] = "public, max-age=86400"
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 class HeadAsGet:
     """Answers ``HEAD`` on every ``GET`` page and API route: the request is served as a GET
     and only its status and headers are sent. Routes keep declaring GET alone, so the
@@ -109,24 +137,18 @@ def create_app(store: Engine | str, locales: Path = LOCALES) -> FastAPI:
     )
     app.state.engine = engine
     app.state.locales = locales
+    app.state.languages = warm(locales)
+    # Public answers kept until the store changes (web/answers.py).
+    budget = int(float(ANSWER_CACHE_MB.value()) * 1024 * 1024)
+    app.state.answers = Answers(budget) if budget > 0 else None
     app.state.throttle = SignInThrottle()
     # Signs the sign-in form's token (suivi.web.security); drawn anew when the portal starts.
     app.state.csrf_key = secrets.token_bytes(32)
-    app.add_middleware(GZipMiddleware, minimum_size=800)
+    # Level 6 rather than 9: nearly as small, in a third of the time.
+    app.add_middleware(GZipMiddleware, minimum_size=800, compresslevel=6)
     # Inside the headers below, so that a 304 carries them too.
-    app.middleware("http")(revalidate)
-
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if request.url.scheme == "https":
-            response.headers.setdefault("Strict-Transport-Security", HSTS)
-        if request.url.path.startswith("/static/"):
-            response.headers["Cache-Control"] = "public, max-age=86400"
-        return response
-
+    app.add_middleware(Revalidate)
+    app.add_middleware(SecurityHeaders)
     # Outermost, so that every layer within serves a HEAD exactly as the GET it stands for.
     app.add_middleware(HeadAsGet)
 

@@ -9,16 +9,19 @@ cost of one small read, before any page is built.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Awaitable, Callable
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from suivi import __version__
 from suivi.presentation import LOCALES
 from suivi.store.state import store_version
+from suivi.web.answers import Answer, Answers
 from suivi.web.render import LANG_COOKIE
 from suivi.web.security import SESSION_COOKIE
 
@@ -72,25 +75,73 @@ def _matches(header: str | None, etag: str) -> bool:
     return "*" in given or etag in given or etag.removeprefix("W/") in given
 
 
-async def revalidate(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Answer 304 when the reader's copy is current; tag every other public answer."""
-    if not cacheable(request):
-        return await call_next(request)
-    version = store_version(request.app.state.engine)
-    etag = etag_of(request, version.number)
-    headers = {
-        "ETag": etag,
-        "Last-Modified": format_datetime(version.changed_at, usegmt=True),
-        # Kept, but asked about again each time: an answer is current only until a write.
-        "Cache-Control": "no-cache",
-        "Vary": "Cookie, Accept-Encoding",
-    }
-    if _matches(request.headers.get("if-none-match"), etag):
-        return Response(status_code=304, headers=headers)
-    response = await call_next(request)
-    if response.status_code == 200:
-        for name, value in headers.items():
-            response.headers.setdefault(name, value)
-    return response
+def version_seen(request: Request) -> int | None:
+    """The store version this request's tag was made at, if it was tagged: a page built at
+    that version reads the caches kept for it without asking the store again."""
+    return getattr(request.state, STATE_KEY, None)
+
+
+STATE_KEY = "store_version"
+
+
+class Revalidate:
+    """Answers 304 when the reader's copy is current; tags every other public answer.
+
+    A plain ASGI middleware: it adds headers to the answer's first message and never
+    touches its body (Starlette's ``BaseHTTPMiddleware`` would relay every answer through
+    a stream of its own)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        if not cacheable(request):
+            await self.app(scope, receive, send)
+            return
+        version = store_version(request.app.state.engine)
+        scope.setdefault("state", {})[STATE_KEY] = version.number
+        etag = etag_of(request, version.number)
+        headers = {
+            "etag": etag,
+            "last-modified": format_datetime(version.changed_at, usegmt=True),
+            # Kept, but asked about again each time: an answer is current only until a write.
+            "cache-control": "no-cache",
+            "vary": "Cookie, Accept-Encoding",
+        }
+        if _matches(request.headers.get("if-none-match"), etag):
+            await Response(status_code=304, headers=headers)(scope, receive, send)
+            return
+        answers: Answers | None = getattr(request.app.state, "answers", None)
+        key = (etag, "gzip" in request.headers.get("accept-encoding", ""))
+        kept = answers.get(version.number, key) if answers is not None else None
+        if kept is not None:
+            # A copy of the kept headers: the layers outside add their own (HSTS on HTTPS).
+            start = {"type": "http.response.start", "status": 200, "headers": list(kept.headers)}
+            await send(start)
+            await send({"type": "http.response.body", "body": kept.body})
+            return
+        started: dict[str, Any] = {}
+
+        async def tagged(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                if message["status"] == 200:
+                    given = MutableHeaders(scope=message)
+                    for name, value in headers.items():
+                        if name not in given:
+                            given[name] = value
+                    # Kept only if it sets no cookie and comes whole (not a streamed export).
+                    if "set-cookie" not in given:
+                        started["headers"] = list(message["headers"])
+            elif message["type"] == "http.response.body" and started:
+                if message.get("more_body", False):
+                    started.clear()
+                elif answers is not None and not scope["state"].get("carries_token"):
+                    body = bytes(message.get("body", b""))
+                    answers.put(version.number, key, Answer(200, started["headers"], body))
+            await send(message)
+
+        await self.app(scope, receive, tagged)

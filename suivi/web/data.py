@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from suivi.models import FactKey, Record, RecordBase, RecordSummary, RecordT
-from suivi.review import FACET_FIELDS, overlay_fact, reviewed_records
+from suivi.review import FACET_FIELDS, overlay_fact, reviewed_records, unreviewed
 from suivi.store import (
     RecordFilter,
     count_records,
@@ -27,8 +27,14 @@ from suivi.store import (
     records_for_document,
 )
 from suivi.store.documents import fact_rows_of
-from suivi.store.records import record_year, records_by_id
-from suivi.store.reviews import fact_reviews, records_with_reviewed
+from suivi.store.records import (
+    query_ids,
+    record_type,
+    record_year,
+    records_by_id,
+    summaries_by_id,
+)
+from suivi.store.reviews import fact_reviews, reviewed_fields
 from suivi.store.state import store_version
 
 
@@ -41,9 +47,47 @@ class Listing:
     facets: dict[str, dict[str, int]]
 
 
-def reviewed(engine: Engine, items: list[RecordT]) -> list[RecordT]:
-    """``items`` with their reviews laid over (titles made again from reviewed fields)."""
-    return reviewed_records(engine, items)
+@dataclass(frozen=True)
+class ReviewIndex:
+    """Which records analysts reviewed, at one store version."""
+
+    # Every record with a review of any kind.
+    any: frozenset[str]
+    # Those with a review of a field that decides which filters a record falls under.
+    facets: frozenset[str]
+
+
+# Per store: the review index and the list counts at the version they were read at. Every
+# ingest, rebuild and review increases the version, so neither is ever out of date.
+_INDEX: weakref.WeakKeyDictionary[Engine, tuple[int, ReviewIndex]] = weakref.WeakKeyDictionary()
+
+
+def current(engine: Engine, version: int | None = None) -> int:
+    """``version`` if the caller read it already for this request, else the store's."""
+    return store_version(engine).number if version is None else version
+
+
+def review_index(engine: Engine, version: int | None = None) -> ReviewIndex:
+    """Which records have reviews, read once per store version."""
+    version = current(engine, version)
+    kept = _INDEX.get(engine)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    fields = reviewed_fields(engine)
+    facet_fields = set(FACET_FIELDS)
+    index = ReviewIndex(
+        frozenset(fields), frozenset(i for i, named in fields.items() if named & facet_fields)
+    )
+    _INDEX[engine] = (version, index)
+    return index
+
+
+def reviewed(engine: Engine, items: list[RecordT], version: int | None = None) -> list[RecordT]:
+    """``items`` with their reviews laid over (titles made again from reviewed fields).
+    When none of them has a review, as in most pages, the reviews are not read at all."""
+    if any(item["id"] in review_index(engine, version).any for item in items):
+        return reviewed_records(engine, items)
+    return [unreviewed(item) for item in items]
 
 
 def _tags(record: RecordBase) -> dict[str, set[str]]:
@@ -111,9 +155,9 @@ _COUNTS: weakref.WeakKeyDictionary[Engine, dict[tuple[int, RecordFilter], Counts
 _COUNTS_KEPT = 512
 
 
-def _counts(engine: Engine, flt: RecordFilter) -> Counts:
+def _counts(engine: Engine, flt: RecordFilter, version: int) -> Counts:
     kept = _COUNTS.setdefault(engine, {})
-    key = (store_version(engine).number, flt)
+    key = (version, flt)
     found = kept.get(key)
     if found is None:
         found = (count_records(engine, flt), facet_counts(engine, flt))
@@ -124,14 +168,20 @@ def _counts(engine: Engine, flt: RecordFilter) -> Counts:
 
 
 def list_records(
-    engine: Engine, flt: RecordFilter, *, limit: int | None = None, offset: int = 0
+    engine: Engine,
+    flt: RecordFilter,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    version: int | None = None,
 ) -> Listing:
     """Records matching ``flt`` as reviewed, as summaries (no sources, conflicts or history):
     one page of them, their number, their facets."""
-    if not records_with_reviewed(engine, FACET_FIELDS):
+    version = current(engine, version)
+    if not review_index(engine, version).facets:
         items = query_summaries(engine, flt, limit=limit, offset=offset)
-        return Listing(reviewed(engine, items), *_counts(engine, flt))
-    candidates = reviewed(engine, query_summaries(engine, RecordFilter(q=flt.q)))
+        return Listing(reviewed(engine, items, version), *_counts(engine, flt, version))
+    candidates = reviewed(engine, query_summaries(engine, RecordFilter(q=flt.q)), version)
     matching = [r for r in candidates if _matches(r, flt)]
     if not flt.q:
         matching.sort(key=_order)
@@ -146,22 +196,43 @@ EXPORT_CHUNK = 200
 
 def whole_records(engine: Engine, flt: RecordFilter) -> Iterator[Record]:
     """Every record matching ``flt`` whole and as reviewed, in the list's order, read a
-    chunk at a time (the order and the filters are the list's, from the summaries)."""
-    ids = [item["id"] for item in list_records(engine, flt).items]
+    chunk at a time (the order and the filters are the list's)."""
+    version = current(engine)
+    if review_index(engine, version).facets:
+        ids = [item["id"] for item in list_records(engine, flt, version=version).items]
+    else:
+        ids = query_ids(engine, flt)
     for start in range(0, len(ids), EXPORT_CHUNK):
-        yield from reviewed(engine, records_by_id(engine, ids[start : start + EXPORT_CHUNK]))
+        chunk = records_by_id(engine, ids[start : start + EXPORT_CHUNK])
+        yield from reviewed(engine, chunk, version)
 
 
-def record(engine: Engine, record_id: str) -> Record | None:
+def record(engine: Engine, record_id: str, version: int | None = None) -> Record | None:
     """One record as reviewed, or None."""
+    both = record_as_stored(engine, record_id, version)
+    return both[0] if both else None
+
+
+def record_as_stored(
+    engine: Engine, record_id: str, version: int | None = None
+) -> tuple[Record, Record] | None:
+    """One record as reviewed and as consolidation stored it (read once), or None."""
     found = get_record(engine, record_id)
-    return reviewed(engine, [found])[0] if found else None
+    return (reviewed(engine, [found], version)[0], found) if found else None
+
+
+def summaries(
+    engine: Engine, record_ids: list[str], version: int | None = None
+) -> dict[str, RecordSummary]:
+    """The records named, as reviewed summaries, by id (ids not found are left out): what a
+    page needs to link to other records, without reading their sources."""
+    found = reviewed(engine, summaries_by_id(engine, record_ids), version)
+    return {item["id"]: item for item in found}
 
 
 def is_actor(engine: Engine, record_id: str) -> bool:
     """Whether ``record_id`` is an actor's record."""
-    found = get_record(engine, record_id)
-    return found is not None and found.get("type") == "actor"
+    return record_type(engine, record_id) == "actor"
 
 
 def facts_of(engine: Engine, doc: dict[str, Any]) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from suivi.presentation import (
     LOCALES,
@@ -36,14 +36,20 @@ def locales_of(request: Request) -> Path:
     return getattr(request.app.state, "locales", LOCALES)
 
 
+def offered(request: Request) -> tuple[str, ...]:
+    """The languages the portal speaks: read from disk once, when it starts (``warm``)."""
+    known = getattr(request.app.state, "languages", None)
+    return known if known is not None else languages(locales_of(request))
+
+
 def lang_of(request: Request) -> str:
     """``?lang=`` if given, else the reader's cookie, else French."""
-    offered = languages(locales_of(request))
+    offered_here = offered(request)
     asked = request.query_params.get("lang")
-    if asked in offered:
+    if asked in offered_here:
         return str(asked)
     cookie = request.cookies.get(LANG_COOKIE)
-    return cookie if cookie in offered else SOURCE
+    return cookie if cookie in offered_here else SOURCE
 
 
 def language_of(request: Request) -> Language:
@@ -85,6 +91,33 @@ def templates_in(language: Language) -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def warm(locales: Path) -> tuple[str, ...]:
+    """Every template compiled in every language offered, before the first reader comes:
+    readers arriving together at a new portal would otherwise each compile them again."""
+    offered_here = languages(locales)
+    for code in offered_here:
+        templates = templates_in(get_language(code, locales))
+        for path in (HERE / "templates").glob("*.html"):
+            templates.get_template(path.name)
+    return offered_here
+
+
+class FormToken:
+    """The token a page's forms carry, made only when a form is written: a page without
+    one (every page a reader sees) sets no cookie, and can be kept and sent again."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+
+    def __str__(self) -> str:
+        # A page carrying a reader's token is never kept and sent to another (web/answers.py).
+        self.request.state.carries_token = True
+        return csrf_token(self.request)
+
+    def __html__(self) -> str:
+        return str(escape(str(self)))
+
+
 def render(
     request: Request, template: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
@@ -92,9 +125,9 @@ def render(
     language = language_of(request)
     session = current_session(request)
     full = {
-        "languages": languages(locales_of(request)),
+        "languages": offered(request),
         "session": session,
-        "csrf": csrf_token(request),
+        "csrf": FormToken(request),
         "switch_url": lambda other: switch_url(request, other),
         "path": request.url.path,
         "feeds": alternate_feeds(request, language),

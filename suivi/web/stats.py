@@ -16,8 +16,7 @@ from suivi.presentation import parse_date
 from suivi.review import is_rejected
 from suivi.store import counts, query_summaries
 from suivi.store.reviews import review_count
-from suivi.store.state import store_version
-from suivi.web.data import reviewed
+from suivi.web.data import current, reviewed
 
 
 def _delivered(fields: dict[str, Any]) -> tuple[float | None, list[str]]:
@@ -42,24 +41,26 @@ _CACHE: weakref.WeakKeyDictionary[Engine, tuple[int, dict[str, Any]]] = weakref.
 _LOCK = threading.Lock()
 
 
-def dashboard(engine: Engine) -> dict[str, Any]:
+def dashboard(engine: Engine, version: int | None = None) -> dict[str, Any]:
     """Counts by status and sector, the timeline, promises against deliveries, what is late:
-    computed once per store version (callers must not change what they are given)."""
-    version = store_version(engine).number
+    computed once per store version (callers must not change what they are given);
+    ``version``: the store's, if the caller read it already."""
+    version = current(engine, version)
     cached = _CACHE.get(engine)
     if cached is not None and cached[0] == version:
         return cached[1]
     with _LOCK:
         cached = _CACHE.get(engine)
         if cached is None or cached[0] != version:
-            cached = (version, _figures(engine))
+            cached = (version, _figures(engine, version))
             _CACHE[engine] = cached
     return cached[1]
 
 
-def _figures(engine: Engine) -> dict[str, Any]:
+def _figures(engine: Engine, version: int) -> dict[str, Any]:
     # Summaries carry every field the figures read: no source or evidence is decoded.
-    records = [r for r in reviewed(engine, query_summaries(engine)) if not is_rejected(r)]
+    found = reviewed(engine, query_summaries(engine), version)
+    records = [r for r in found if not is_rejected(r)]
     by_status: dict[str, dict[str, int]] = {"agreement": {}, "project": {}}
     by_sector: dict[str, dict[str, int]] = {}
     timeline: list[dict[str, Any]] = []

@@ -7,12 +7,7 @@ skipped when it is absent.
 
 from __future__ import annotations
 
-import glob
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from datetime import date
 
@@ -37,68 +32,10 @@ from suivi.store.state import store_version
 pytestmark = pytest.mark.postgres
 
 
-def _binaries() -> str | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return os.path.dirname(found[-1]) if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _as_server_user(command: list[str]) -> list[str]:
-    # PostgreSQL refuses to run as root: CI runs as root, so the server runs as "postgres".
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
-
-
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    binaries = _binaries()
-    if binaries is None:
-        if os.environ.get("CI"):
-            pytest.fail(
-                "PostgreSQL is not installed: .ci/run installs the Debian package postgresql"
-            )
-        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
-    folder = tempfile.mkdtemp(prefix="suivi-pg-", dir="/tmp")
-    data = os.path.join(folder, "data")
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres", "postgres")
-    port = _free_port()
-    subprocess.run(
-        _as_server_user(
-            [f"{binaries}/initdb", "-D", data, "--auth=trust", "-U", "postgres", "-E", "UTF8"]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        _as_server_user(
-            [
-                f"{binaries}/pg_ctl",
-                "-D",
-                data,
-                "-l",
-                os.path.join(folder, "log"),
-                "-w",
-                "-o",
-                f"-p {port} -k {folder} -c listen_addresses=127.0.0.1",
-                "start",
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(
-            _as_server_user([f"{binaries}/pg_ctl", "-D", data, "-m", "fast", "stop"]),
-            capture_output=True,
-        )
-        shutil.rmtree(folder, ignore_errors=True)
+def server(postgres_server: str) -> str:
+    """The session's PostgreSQL server (tests/conftest.py)."""
+    return postgres_server
 
 
 @pytest.fixture
@@ -190,7 +127,14 @@ def test_documents_facts_and_records_on_postgresql(engine: Engine) -> None:
         .execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_records_search'"))
         .scalar_one()
     )
-    assert "to_tsvector('french'" in plan
+    assert "to_tsvector('suivi_french'" in plan
+    # Accents folded by PostgreSQL itself (unaccent), then French stems.
+    lexemes = (
+        engine.connect()
+        .execute(text("SELECT to_tsvector('suivi_french', 'Énergies électriques')::text"))
+        .scalar_one()
+    )
+    assert lexemes == "'electr':2 'energ':1"
     assert facet_counts(engine)["type"] == {"agreement": 1, "actor": 1}
     # Records written again as they are: nothing is rewritten, the store's version stays.
     version = store_version(engine).number

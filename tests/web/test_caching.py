@@ -92,3 +92,84 @@ def test_a_long_list_links_its_pages_keeping_its_filters(tmp_path: Path) -> None
     assert 'rel="next" href="/records?type=quantity&amp;page=3"' in second
     first = client.get("/records").text
     assert 'rel="next" href="/records?page=2"' in first and 'rel="prev"' not in first
+
+
+def _retitle(store: Store, title: str, *, written: bool) -> str:
+    # Changes one record's title in the store directly; ``written``: as every writer of the
+    # store does, increasing its version.
+    from sqlalchemy import text
+
+    from suivi.store.state import bump
+
+    with store.engine.begin() as connection:
+        record_id = str(connection.execute(text("SELECT id FROM records LIMIT 1")).scalar_one())
+        connection.execute(
+            text(
+                "UPDATE records SET title = :t, summary = json_set(summary, '$.title', :t), "
+                "data = json_set(data, '$.title', :t) WHERE id = :i"
+            ),
+            {"t": title, "i": record_id},
+        )
+        if written:
+            bump(connection)
+    return record_id
+
+
+def test_an_answer_is_sent_again_until_the_store_changes(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "s.db")
+    client = TestClient(create_app(store.engine))
+    first = client.get("/api/records", params={"limit": 500})
+    # A change the store's version does not count is not seen: the kept answer is sent.
+    _retitle(store, "Titre changé en douce", written=False)
+    again = client.get("/api/records", params={"limit": 500})
+    assert again.content == first.content and "Titre changé" not in again.text
+    # Any write that counts (ingest, rebuild, review) is seen at once.
+    record_id = _retitle(store, "Titre changé pour de bon", written=True)
+    fresh = client.get("/api/records", params={"limit": 500}).json()["items"]
+    assert {r["id"] for r in fresh if r["title"] == "Titre changé pour de bon"} == {record_id}
+
+
+def test_exports_and_a_portal_that_keeps_nothing_are_always_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = build_store(tmp_path / "s.db")
+    client = TestClient(create_app(store.engine))
+    client.get("/api/records.csv")
+    _retitle(store, "Exporté tel quel", written=False)
+    assert "Exporté tel quel" in client.get("/api/records.csv").text
+    monkeypatch.setenv("SUIVI_ANSWER_CACHE_MB", "0")
+    keeps_nothing = TestClient(create_app(store.engine))
+    keeps_nothing.get("/api/records", params={"limit": 500})
+    _retitle(store, "Vu sans attendre", written=False)
+    assert "Vu sans attendre" in keeps_nothing.get("/api/records", params={"limit": 500}).text
+
+
+def test_kept_answers_stay_within_their_budget() -> None:
+    from suivi.web.answers import Answer, Answers
+
+    answers = Answers(budget=10_000)
+    for number in range(30):
+        answers.put(1, (f"tag-{number}", True), Answer(200, [], b"x" * 1000))
+    assert answers.size <= 10_000 and answers.get(1, ("tag-29", True)) is not None
+    assert answers.get(1, ("tag-0", True)) is None
+    # A new version of the store: nothing of the former one is sent.
+    assert answers.get(2, ("tag-29", True)) is None and answers.size == 0
+
+
+def test_a_readers_page_sets_no_cookie_and_a_form_page_does(client: TestClient) -> None:
+    # A page without a form has no token to carry: it can be kept and sent to anyone.
+    for url in ("/", "/records", "/documents"):
+        assert "set-cookie" not in client.get(url).headers, url
+    assert "suivi_csrf=" in client.get("/login").headers["set-cookie"]
+
+
+def test_a_kept_answer_carries_the_headers_of_each_request(tmp_path: Path) -> None:
+    # Kept, sent again over HTTPS (with HSTS), then over plain HTTP: without HSTS.
+    app = create_app(build_store(tmp_path / "s.db").engine)
+    first = TestClient(app).get("/api/records")
+    secure = TestClient(app, base_url="https://testserver").get("/api/records")
+    assert "strict-transport-security" in secure.headers
+    plain = TestClient(app).get("/api/records")
+    assert plain.content == secure.content == first.content
+    assert "strict-transport-security" not in plain.headers
+    assert plain.headers["content-security-policy"] == secure.headers["content-security-policy"]

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from suivi.export.records import csv_lines, json_parts
 from suivi.store import RecordFilter
+from suivi.web.caching import version_seen
 from suivi.web.data import is_actor, whole_records
 from suivi.web.errors import BadFilter, NotFound
 from suivi.web.filters import KNOWN, territories, unknown_values
@@ -138,7 +139,7 @@ def api_records(
     engine = request.app.state.engine
     if format != Format.page:
         return _export(engine, flt, format.value)
-    return as_json(listing_data(engine, flt, limit, offset))
+    return as_json(listing_data(engine, flt, limit, offset, version_seen(request)))
 
 
 def _add_export(kind: str, media_type: str, schema: dict[str, Any]) -> None:
@@ -168,7 +169,8 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 def api_record(request: Request, record_id: str) -> Response:
     """One record as reviewed, with the history of every review."""
     analyst = current_session(request) is not None
-    return as_json(record_data(request.app.state.engine, record_id, analyst))
+    engine = request.app.state.engine
+    return as_json(record_data(engine, record_id, analyst, version_seen(request)))
 
 
 @router.get("/documents", response_model=list[DocumentSummary])
@@ -193,4 +195,4 @@ def api_actor(request: Request, actor_id: str) -> Response:
 @router.get("/stats", response_model=Stats)
 def api_stats(request: Request) -> Response:
     """The dashboard's figures: by status and sector, timeline, pledges, overdue."""
-    return as_json(dashboard(request.app.state.engine))
+    return as_json(dashboard(request.app.state.engine, version_seen(request)))

@@ -14,6 +14,7 @@ from suivi.presentation.titles import event_title
 from suivi.store import RecordFilter
 from suivi.store.reviews import recent_reviews
 from suivi.web import charts
+from suivi.web.caching import version_seen
 from suivi.web.filters import url
 from suivi.web.render import language_of, render
 from suivi.web.stats import dashboard
@@ -148,7 +149,7 @@ def dashboard_page(request: Request) -> HTMLResponse:
     language = language_of(request)
     t = language.gettext
     engine = request.app.state.engine
-    data, more = _bounded(dashboard(engine))
+    data, more = _bounded(dashboard(engine, version_seen(request)))
     data["timeline"] = _localised(data["timeline"], language)
     context = {
         "data": data,

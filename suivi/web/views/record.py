@@ -8,12 +8,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Engine
 
-from suivi.models import Record, RecordBase, Source
+from suivi.models import Record, RecordBase, RecordSummary, Source
 from suivi.review import reviewable_fields
 from suivi.review.overlay import STATUSES, shown_value
-from suivi.store import get_record
 from suivi.store.documents import documents_by_id
-from suivi.web.data import record
+from suivi.web.caching import version_seen
+from suivi.web.data import record_as_stored, summaries
 from suivi.web.errors import NotFound
 from suivi.web.highlight import excerpt
 from suivi.web.render import render
@@ -42,22 +42,23 @@ LINKS = ("delivered", "quantities", "project", "fulfils", "partners")
 
 
 def linked_records(
-    engine: Any, item: RecordBase, analyst: bool = False
-) -> list[tuple[str, list[Record]]]:
+    engine: Any, item: RecordBase, analyst: bool = False, version: int | None = None
+) -> list[tuple[str, list[RecordSummary]]]:
     """The records this one points to, by relation: a project's figures, a figure's project,
-    the pledges a delivery is counted against."""
+    the pledges a delivery is counted against (their summaries: a link needs no sources)."""
     fields = item.get("fields") or {}
     relations = (
-        ("figures", fields.get("quantities") or []),
-        ("project", [fields["project"]] if fields.get("project") else []),
-        ("fulfils", fields.get("fulfils") or []),
+        ("figures", [str(i) for i in fields.get("quantities") or []]),
+        ("project", [str(fields["project"])] if fields.get("project") else []),
+        ("fulfils", [str(i) for i in fields.get("fulfils") or []]),
     )
+    known = summaries(engine, [i for _, ids in relations for i in ids], version)
     out = []
     for key, ids in relations:
         found = [
-            r
-            for r in (record(engine, str(i)) for i in ids)
-            if r and (analyst or r.get("published") is not False)
+            known[i]
+            for i in ids
+            if i in known and (analyst or known[i].get("published") is not False)
         ]
         if found:
             out.append((key, found))
@@ -79,13 +80,22 @@ def source_link(source: Source) -> str:
     return f"/documents/{source.get('document_id')}#fact-{source.get('fact_id')}"
 
 
-def record_data(engine: Engine, record_id: str, analyst: bool = False) -> Record:
+def record_data(
+    engine: Engine, record_id: str, analyst: bool = False, version: int | None = None
+) -> Record:
     """One record as reviewed, with the history of every review: the page's data and
     ``/api/records/{id}``'s answer. A record held back is shown to analysts only."""
-    item = record(engine, record_id)
-    if item is None or (item.get("published") is False and not analyst):
+    return _shown(engine, record_id, analyst, version)[0]
+
+
+def _shown(
+    engine: Engine, record_id: str, analyst: bool, version: int | None
+) -> tuple[Record, Record]:
+    # The record as reviewed, and as stored.
+    both = record_as_stored(engine, record_id, version)
+    if both is None or (both[0].get("published") is False and not analyst):
         raise NotFound("record", record_id)
-    return item
+    return both
 
 
 @router.get("/records/{record_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -93,8 +103,8 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
     """A record as reviewed, every value leading back to its sources."""
     engine = request.app.state.engine
     analyst = current_session(request) is not None
-    item = record_data(engine, record_id, analyst)
-    raw = get_record(engine, record_id)
+    version = version_seen(request)
+    item, raw = _shown(engine, record_id, analyst, version)
     sources = item.get("sources") or []
     pages = max(1, -(-len(sources) // SOURCES_PAGE))
     asked = request.query_params.get("page") or "1"
@@ -126,17 +136,17 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
         doc = docs.get(str(source.get("document_id"))) or {}
         return str(source.get("outlet") or doc.get("title") or source.get("doc"))
 
-    actors = {}
-    for actor_id in item.get("actors") or []:
-        found = record(engine, actor_id)
-        actors[actor_id] = found["title"] if found else actor_id
+    # Actors and deliveries are named by their titles: their summaries are read, not
+    # their sources (an actor's record holds every article that names it).
+    actor_ids = [str(i) for i in item.get("actors") or []]
     delivered = (item.get("fields") or {}).get("delivered")
-    deliveries: list[Record] = []
-    if isinstance(delivered, dict):
-        for entry in delivered.get("records") or []:
-            found = record(engine, entry["id"] if isinstance(entry, dict) else str(entry))
-            if found:
-                deliveries.append(found)
+    delivery_ids = [
+        entry["id"] if isinstance(entry, dict) else str(entry)
+        for entry in (delivered.get("records") or [] if isinstance(delivered, dict) else [])
+    ]
+    known = summaries(engine, actor_ids + delivery_ids, version)
+    actors = {i: known[i]["title"] if i in known else i for i in actor_ids}
+    deliveries = [known[i] for i in delivery_ids if i in known]
     context = {
         "item": item,
         "rows": field_rows(item),
@@ -148,11 +158,11 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
         "actors": actors,
         "delivered": delivered if isinstance(delivered, dict) else None,
         "deliveries": deliveries,
-        "linked": linked_records(engine, item, analyst),
-        "reviewable": set(reviewable_fields(raw)) if raw else set(),
+        "linked": linked_records(engine, item, analyst, version),
+        "reviewable": set(reviewable_fields(raw)),
         "statuses": STATUSES.get(item["type"], ()),
         "shown_value": shown_value,
-        "raw": raw or {},
+        "raw": raw,
         "first": first,
         "page": page,
         "pages": pages,

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import Engine
 
 from suivi.store import RecordFilter
+from suivi.web.caching import version_seen
 from suivi.web.data import is_actor, list_records
 from suivi.web.filters import Refused, active, as_params, read_query, url
 from suivi.web.render import render
@@ -20,10 +21,12 @@ PAGE_SIZE = 50
 FACETS = ("type", "status", "sector", "partner", "year")
 
 
-def listing_data(engine: Engine, flt: RecordFilter, limit: int, offset: int) -> dict[str, Any]:
+def listing_data(
+    engine: Engine, flt: RecordFilter, limit: int, offset: int, version: int | None = None
+) -> dict[str, Any]:
     """One page of the records matching ``flt``, how many match, and their facet counts:
-    the page's data and ``/api/records``'s answer."""
-    listing = list_records(engine, flt, limit=limit, offset=offset)
+    the page's data and ``/api/records``'s answer (``version``: the store's, if known)."""
+    listing = list_records(engine, flt, limit=limit, offset=offset, version=version)
     return {
         "total": listing.total,
         "limit": limit,
@@ -43,7 +46,7 @@ def records_page(request: Request) -> HTMLResponse:
         flt = replace(flt, actor=None)
     page_text = request.query_params.get("page") or "1"
     page = int(page_text) if page_text.isdigit() and 0 < int(page_text) < 100_000 else 1
-    listing = listing_data(engine, flt, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    listing = listing_data(engine, flt, PAGE_SIZE, (page - 1) * PAGE_SIZE, version_seen(request))
     context = {
         "flt": flt,
         "refused": [(r.facet, r.value, r.known) for r in refused],
