@@ -23,7 +23,12 @@ _SIGNING = re.compile(r"\bsign(?:ature|ing|e|ed)\b")
 _PEOPLE = re.compile(
     r"\b(?:delegation|president|ministre|minister|chef|premier|envoy|envoye|emissaire)"
 )
-_PLACE_WORDS = re.compile(r"\b(?:a|au|en|in|at)\s+((?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+))*)")
+_PLACE_WORDS = re.compile(
+    r"(?<![\w'’])(?:a|au|en|in|at)\s+((?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+))*)"
+)
+_ENGLISH_PLACE_WORDS = re.compile(
+    r"\b(?:in|at)\s+((?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+))*)"
+)  # "a" is an article in English, never "à"
 _GUEST = re.compile(
     r"\b(?:delegation|homologue|ministre|minister|ambassadeur|ambassador|president|audience|"
     r"emissaire|envoye|envoy|counterpart)"
@@ -122,10 +127,13 @@ def _place(doc: Doc, sentence: Span, position: int, others: list[int] | None = N
         if best is None or distance < best[0]:
             best = (distance, name)
     if best is None:
-        window = raw_text(doc)[position : min(sentence.end_char, position + 60)]
-        match = _PLACE_WORDS.search(window)
+        # A place named within 60 characters of the trigger, read whole even where it runs
+        # past them ("au Kenyatta International Convention Centre").
+        words = _ENGLISH_PLACE_WORDS if doc._.language == "en" else _PLACE_WORDS
+        match = words.search(raw_text(doc), position, sentence.end_char)
         if (
             match
+            and match.start() < position + 60
             and match.group(1).split()[0] not in ("The", "Le", "La", "Les")
             and not _MONTH_OR_DAY.match(match.group(1))
         ):

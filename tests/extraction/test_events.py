@@ -59,3 +59,19 @@ def test_a_place_belongs_to_the_nearest_trigger(extractor: Any) -> None:
 
 
 # ------------------------------------------------------------------ projects
+
+
+@pytest.mark.slow
+def test_a_place_named_after_the_trigger_is_read_whole(extractor: Any) -> None:
+    french = (
+        "Le sommet sur les engrais, ouvert mardi 7 mai au Kenyatta International Convention "
+        "Centre, réunit une trentaine de chefs d'État.\n"
+    )
+    places = {e["place"] for e in extract(extractor, french, published="2024-05-08")["events"]}
+    assert places == {"Kenyatta International Convention Centre"}
+    english = (
+        "Leaders met for a fertiliser summit this week. The summit is expected to close on "
+        "Friday with the adoption of a Nairobi Declaration.\n"
+    )
+    events = extract(extractor, english, published="2024-05-08")["events"]
+    assert "Nairobi Declaration" not in {e["place"] for e in events}
