@@ -76,3 +76,9 @@ def text_identity(text: str) -> str:
     """
     folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def within_words(inner: str, outer: str) -> bool:
+    """Whether the words of ``inner`` occur in ``outer`` as whole words, both folded alike
+    ("ruzizi ii" is not in "ruzizi iii")."""
+    return f" {inner} " in f" {outer} "

@@ -17,7 +17,7 @@ from suivi.consolidation.project_kinds import (
     compatible_kinds,
     project_kind,
 )
-from suivi.folding import fold_words
+from suivi.folding import fold_words, within_words
 from suivi.models import Fact
 
 # Sectors that name what an agreement is about; "trade" or "diplomacy" alone say little,
@@ -128,15 +128,9 @@ def same_agreement(a: Fact, b: Fact, ctx: Context) -> float:
     return score if specific_a & specific_b or title >= 0.6 else 0
 
 
-def _within(inner: str, outer: str) -> bool:
-    """Whether the words of ``inner`` occur in ``outer`` as whole words ("Ruzizi II" is not
-    in "Ruzizi III")."""
-    return f" {inner} " in f" {outer} "
-
-
 def same_place_or_within(a: str, b: str) -> bool:
     """Whether two folded places may name one site: one holds the other as whole words."""
-    return _within(a, b) or _within(b, a)
+    return within_words(a, b) or within_words(b, a)
 
 
 def same_project(a: Fact, b: Fact, _ctx: Context) -> float:
@@ -164,7 +158,7 @@ def same_project(a: Fact, b: Fact, _ctx: Context) -> float:
         return 1
     placed, unplaced = (a, b) if place_a else (b, a)
     where = fold_words(placed.get("location") or "")
-    if where and f" {where} " in f" {fold_words(unplaced.document.text)} ":
+    if where and within_words(where, fold_words(unplaced.document.text)):
         return 0.5
     return 0
 

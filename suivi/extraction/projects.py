@@ -25,7 +25,7 @@ from suivi.extraction.text import (
     sentence_at,
     sentence_evidence,
 )
-from suivi.folding import fold_chars, fold_key
+from suivi.folding import fold_chars, fold_key, within_words
 
 _ANAPHORA = re.compile(
     r"\b(?:aucune|aucun|no|ce|cet|cette|ces|ledit|ladite|this|these|that|its"
@@ -241,8 +241,7 @@ class ProjectFinder:
                         (p.key == key and (p.head == head_word or "project" in (label, p.label)))
                         or (
                             location
-                            # as whole words: "Ruzizi II" is not in "Ruzizi III"
-                            and f" {fold_key(location)} " in f" {fold_key(p.name)} "
+                            and within_words(fold_key(location), fold_key(p.name))
                             and (p.head == head_word or "project" in (label, p.label))
                         )
                         or (
